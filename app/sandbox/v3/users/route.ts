@@ -1,0 +1,11 @@
+import { serveSandboxRoute } from "@/lib/sandbox/route-adapter";
+
+// The sandbox answers per request (auth, filters, the DIDIT_API_KEY switch): never prerender.
+export const dynamic = "force-dynamic";
+
+// Every method goes to the handler so that non-GET requests get Didit's 405 body, not Next's.
+export const GET = serveSandboxRoute;
+export const POST = serveSandboxRoute;
+export const PUT = serveSandboxRoute;
+export const PATCH = serveSandboxRoute;
+export const DELETE = serveSandboxRoute;

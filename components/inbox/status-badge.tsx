@@ -1,0 +1,6 @@
+import { Badge } from "@/components/ui/badge";
+import { humanizeKey, userStatusTone } from "@/lib/inbox/tones";
+
+export function StatusBadge({ status }: { status: string }) {
+  return <Badge tone={userStatusTone(status)}>{humanizeKey(status)}</Badge>;
+}

@@ -1,0 +1,20 @@
+"use client";
+
+import { formatDistanceStrict } from "date-fns";
+import { useNow } from "./now";
+
+/** `2025-06-15T10:30:00.000Z` → `2025-06-15 10:30 UTC`: the same on server and browser. */
+export function formatUtc(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+export function RelativeTime({ value }: { value: string | null }) {
+  const now = useNow();
+  if (!value) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
+  const date = new Date(value);
+  return (
+    <time dateTime={value} title={formatUtc(value)} className="whitespace-nowrap">
+      {formatDistanceStrict(date, now, { addSuffix: true })}
+    </time>
+  );
+}

@@ -1,0 +1,60 @@
+import { createServer, type ServerResponse } from "node:http";
+import { handleSandboxRequest } from "../lib/sandbox/handler";
+import { E2E_DIDIT_KEY, FAULT_SEARCH } from "./servers";
+
+/** A Didit-compatible server for the live app: the sandbox's data behind a different key. */
+
+function fault(search: string | null, res: ServerResponse): boolean {
+  switch (search) {
+    case FAULT_SEARCH.serverError:
+      res.writeHead(500, { "content-type": "text/html" }).end("<html><h1>Server Error</h1></html>");
+      return true;
+    case FAULT_SEARCH.unauthorized:
+      res
+        .writeHead(401, { "content-type": "application/json" })
+        .end(JSON.stringify({ detail: "Invalid or missing API key" }));
+      return true;
+    case FAULT_SEARCH.rateLimited:
+      res
+        .writeHead(429, { "content-type": "application/json", "retry-after": "42" })
+        .end(
+          JSON.stringify({ detail: "Request was throttled. Expected available in 42 seconds." }),
+        );
+      return true;
+    case FAULT_SEARCH.malformed:
+      res.writeHead(200, { "content-type": "application/json" }).end('{"count": 1, "results": [');
+      return true;
+    case FAULT_SEARCH.timeout:
+      // Never answer: the app's timeout has to fire.
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function startFakeDidit(port: number) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
+    if (fault(url.searchParams.get("search"), res)) return;
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+    }
+    const response = await handleSandboxRequest(new Request(url, { method: req.method, headers }), {
+      apiKey: E2E_DIDIT_KEY,
+    });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(await response.text());
+  });
+  return new Promise<() => Promise<void>>((resolve) => {
+    server.listen(port, "127.0.0.1", () =>
+      resolve(
+        () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      ),
+    );
+  });
+}

@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+import { expectSettled, userRows } from "./helpers";
+
+// Far from UTC on purpose: a date filter must mean the same UTC day in every time zone.
+test.use({ timezoneId: "Pacific/Kiritimati" });
+
+test("a created window keeps only users created within those UTC days", async ({ page }) => {
+  await page.goto("/?limit=200");
+  await page.getByLabel("Created after").fill("2026-03-01");
+  await expect(page).toHaveURL(/created_after=2026-03-01/);
+  await page.getByLabel("Created before").fill("2026-03-08");
+  await expect(page).toHaveURL(/created_before=2026-03-08/);
+  await expectSettled(page);
+
+  const created = await userRows(page).locator("td:nth-child(9) time").evaluateAll((nodes) =>
+    nodes.map((node) => node.getAttribute("datetime") ?? ""),
+  );
+  expect(created.length).toBeGreaterThan(0);
+  for (const iso of created) {
+    expect(iso >= "2026-03-01T00:00:00.000Z").toBe(true);
+    expect(iso < "2026-03-08T00:00:00.000Z").toBe(true);
+  }
+  // The exact time on hover is in UTC, so it agrees with the filter.
+  await expect(userRows(page).first().locator("td:nth-child(9) time")).toHaveAttribute(
+    "title",
+    /^2026-03-0[1-7] \d\d:\d\d UTC$/,
+  );
+});

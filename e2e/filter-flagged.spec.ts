@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { expectSettled, readRange, userRows } from "./helpers";
+
+test("choosing Flagged changes the URL and shows only flagged users", async ({ page }) => {
+  await page.goto("/");
+  const all = await readRange(page);
+
+  await page.getByRole("radio", { name: "Flagged" }).check();
+  await expect(page).toHaveURL(/[?&]status=FLAGGED(&|$)/);
+  await expectSettled(page);
+  const flagged = await readRange(page);
+  expect(flagged.total).toBeLessThan(all.total);
+  expect(flagged.total).toBeGreaterThan(0);
+  const statuses = await userRows(page).locator("td:nth-child(3)").allTextContents();
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(new Set(["Flagged"]));
+});
+
+test("typing a search narrows the rows and resets the page", async ({ page }) => {
+  await page.goto("/?offset=100");
+  await page.getByLabel("Search").fill("example.org");
+  await expect(page).toHaveURL(/search=example\.org/);
+  await expect(page).not.toHaveURL(/offset=/);
+  await expectSettled(page);
+  const emails = await userRows(page).locator("td:nth-child(10)").allTextContents();
+  expect(emails.length).toBeGreaterThan(0);
+  for (const cell of emails) expect(cell).toContain("example.org");
+});
+
+test("the country filter keeps only users with a document from that country", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Country").fill("esp");
+  await expect(page).toHaveURL(/country=ESP/);
+  await expectSettled(page);
+  const countries = await userRows(page).locator("td:nth-child(6)").allTextContents();
+  expect(countries.length).toBeGreaterThan(0);
+  for (const cell of countries) expect(cell).toContain("ESP");
+});

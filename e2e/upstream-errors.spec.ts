@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { readRange, userRows } from "./helpers";
+import { E2E_DIDIT_KEY, FAULT_SEARCH, LIVE_URL } from "./servers";
+
+test.describe("against a Didit-compatible server with a real key", () => {
+  test("shows that server's users, with no sandbox banner, and honours filters", async ({
+    page,
+  }) => {
+    await page.goto(`${LIVE_URL}/?status=FLAGGED&limit=25`);
+    await expect(userRows(page)).toHaveCount(25);
+    await expect(page.getByText("Sandbox data")).toHaveCount(0);
+    expect((await readRange(page)).total).toBeGreaterThan(25);
+  });
+
+  test("the built-in sandbox is unreachable when a key is configured", async ({ request }) => {
+    const response = await request.get(`${LIVE_URL}/sandbox/v3/users/`, {
+      headers: { "x-api-key": E2E_DIDIT_KEY },
+    });
+    expect(response.status()).toBe(404);
+  });
+
+  const cases = [
+    [FAULT_SEARCH.serverError, /not answering properly \(HTTP 500\)/],
+    [FAULT_SEARCH.unauthorized, /Didit rejected the API key/],
+    [FAULT_SEARCH.malformed, /something other than JSON/],
+    [FAULT_SEARCH.timeout, /did not answer within 2 s/],
+  ] as const;
+  for (const [search, message] of cases) {
+    test(`upstream fault "${search}" shows a readable error and a Retry button`, async ({
+      page,
+    }) => {
+      await page.goto(`${LIVE_URL}/?search=${search}`);
+      const alert = page.getByRole("alert", { name: "The users could not be loaded" });
+      await expect(alert).toBeVisible({ timeout: 15_000 });
+      await expect(alert).toContainText(message);
+      await expect(alert.getByRole("button", { name: "Retry" })).toBeEnabled();
+    });
+  }
+
+  test("a rate limit says when to retry", async ({ page }) => {
+    await page.goto(`${LIVE_URL}/?search=${FAULT_SEARCH.rateLimited}`);
+    const alert = page.getByRole("alert", { name: "Too many requests" });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText(/Try again in 42 s/);
+    await expect(alert).toContainText(/You can retry in \d+ s/);
+    await expect(alert.getByRole("button", { name: "Retry" })).toBeDisabled();
+  });
+
+  test("recovering from an error: changing the filter shows rows again", async ({ page }) => {
+    await page.goto(`${LIVE_URL}/?search=${FAULT_SEARCH.serverError}`);
+    await expect(page.getByRole("alert", { name: /could not be loaded/ })).toBeVisible({
+      timeout: 15_000,
+    });
+    await page.getByLabel("Search").fill("");
+    await expect(userRows(page)).toHaveCount(50);
+  });
+});

@@ -1,0 +1,119 @@
+import type { ApiErrorBody, ApiErrorCode } from "@/lib/inbox/users-page";
+
+/**
+ * A failure talking to Didit, already translated into what the browser should be told.
+ * The message is written for an analyst and never contains the key, the query or personal data.
+ */
+export class UpstreamError extends Error {
+  override name = "UpstreamError";
+
+  constructor(
+    readonly code: ApiErrorCode,
+    /** The status the app answers the browser with. */
+    readonly status: number,
+    message: string,
+    readonly details: {
+      upstreamStatus?: number;
+      retryAfter?: number;
+      fields?: Record<string, string>;
+    } = {},
+  ) {
+    super(message);
+  }
+
+  toBody(): ApiErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details.fields && { fields: this.details.fields }),
+        ...(this.details.retryAfter !== undefined && { retryAfter: this.details.retryAfter }),
+      },
+    };
+  }
+}
+
+const DEFAULT_RETRY_AFTER_S = 60;
+
+/** `Retry-After` is either delta-seconds or an HTTP date; answer whole seconds, at least 1. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number {
+  if (!header) return DEFAULT_RETRY_AFTER_S;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Math.max(1, Number(trimmed));
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return DEFAULT_RETRY_AFTER_S;
+  return Math.max(1, Math.ceil((at - now) / 1000));
+}
+
+/** DRF answers 400s as `{ "field": ["reason", ...] }`; keep the first reason of each field. */
+function drfFieldErrors(body: unknown): Record<string, string> | undefined {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return undefined;
+  const fields: Record<string, string> = {};
+  for (const [field, reasons] of Object.entries(body)) {
+    const first = Array.isArray(reasons) ? reasons[0] : reasons;
+    if (typeof first === "string") fields[field] = first.slice(0, 300);
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
+}
+
+/** Maps a non-2xx answer from Didit to what the browser is told. */
+export function errorForStatus(
+  status: number,
+  body: unknown,
+  retryAfter: string | null,
+  resource: "list" | "user",
+) {
+  if (status === 401 || status === 403) {
+    return new UpstreamError("upstream_auth", 502, "Didit rejected the API key.", {
+      upstreamStatus: status,
+    });
+  }
+  if (status === 429) {
+    const seconds = parseRetryAfter(retryAfter);
+    return new UpstreamError(
+      "rate_limited",
+      429,
+      `Didit is limiting requests. Try again in ${seconds} s.`,
+      { upstreamStatus: status, retryAfter: seconds },
+    );
+  }
+  if (status === 400) {
+    const fields = drfFieldErrors(body);
+    return new UpstreamError(
+      "upstream_rejected_query",
+      400,
+      "Didit did not accept these filters.",
+      {
+        upstreamStatus: status,
+        ...(fields && { fields }),
+      },
+    );
+  }
+  if (status === 404 && resource === "user") {
+    return new UpstreamError("not_found", 404, "Didit has no such user.", {
+      upstreamStatus: status,
+    });
+  }
+  if (status === 404) {
+    return new UpstreamError(
+      "upstream_unavailable",
+      502,
+      "Didit has no users endpoint at the configured address. Check DIDIT_API_BASE_URL.",
+      { upstreamStatus: status },
+    );
+  }
+  if (status >= 300 && status < 400) {
+    return new UpstreamError(
+      "upstream_invalid",
+      502,
+      `Didit answered with a redirect (HTTP ${status}), which the inbox does not follow.`,
+      { upstreamStatus: status },
+    );
+  }
+  return new UpstreamError(
+    "upstream_unavailable",
+    502,
+    `Didit is not answering properly (HTTP ${status}). Try again shortly.`,
+    { upstreamStatus: status },
+  );
+}

@@ -1,0 +1,180 @@
+import { z } from "zod";
+
+/**
+ * Zod schemas for Didit's `GET /v3/users/` answer, and the reshaping of each upstream record into
+ * the app's own `InboxUser`. Following CONTRACT.md: accept every documented shape, keep unknown
+ * feature keys and status strings as they come, ignore unknown fields, never fail a page over
+ * drift. Only a record without an identity (`didit_internal_id`) or with values of the wrong kind
+ * is unreadable.
+ */
+
+const nullableString = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
+
+/** A timestamp the browser can parse, or null. Unparseable text is treated as absent, not fatal. */
+const timestamp = z
+  .string()
+  .nullish()
+  .transform((value) => {
+    if (!value) return null;
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  });
+
+const count = z
+  .number()
+  .int()
+  .nonnegative()
+  .nullish()
+  .transform((value) => value ?? 0);
+
+/** `{ "USA": 2 }` or `["USA"]`. */
+const issuingStates = z
+  .union([z.record(z.string(), z.number().nullable()), z.array(z.string())])
+  .nullish()
+  .transform((value): IssuingState[] => {
+    if (!value) return [];
+    if (Array.isArray(value)) return value.map((country) => ({ country, count: null }));
+    return Object.entries(value).map(([country, n]) => ({ country, count: n }));
+  });
+
+/** `{ "a@b.c": true }` or `["a@b.c"]`: only entries marked approved are kept. */
+const approvedSet = z
+  .union([z.record(z.string(), z.unknown()), z.array(z.string())])
+  .nullish()
+  .transform((value): string[] => {
+    if (!value) return [];
+    if (Array.isArray(value)) return value;
+    return Object.entries(value)
+      .filter(([, approved]) => approved !== false && approved !== null)
+      .map(([item]) => item);
+  });
+
+const featureStatus = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? "Unknown");
+
+const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+const tag = z
+  .object({
+    uuid: z.string().nullish(),
+    name: z.string(),
+    color: z.string().nullish(),
+  })
+  .transform(
+    (value): Tag => ({
+      id: value.uuid ?? value.name,
+      name: value.name,
+      color: value.color && HEX_COLOUR.test(value.color) ? value.color : null,
+    }),
+  );
+
+export const upstreamUserSchema = z
+  .object({
+    didit_internal_id: z.string().min(1),
+    vendor_data: nullableString,
+    display_name: nullableString,
+    full_name: nullableString,
+    effective_name: nullableString,
+    date_of_birth: nullableString,
+    status: z.string().min(1),
+    portrait_image_url: nullableString,
+    session_count: count,
+    approved_count: count,
+    declined_count: count,
+    in_review_count: count,
+    issuing_states: issuingStates,
+    approved_emails: approvedSet,
+    approved_phones: approvedSet,
+    features: z.record(z.string(), featureStatus).nullish(),
+    features_list: z.array(z.object({ feature: z.string(), status: featureStatus })).nullish(),
+    tags: z.array(tag).nullish(),
+    last_session_at: timestamp,
+    first_session_at: timestamp,
+    last_activity_at: timestamp,
+    created_at: timestamp,
+  })
+  .transform((raw): InboxUser => {
+    // The list keeps Didit's order; the map may name features the list lacks (older payloads).
+    const features: Feature[] = raw.features_list?.map((f) => ({ ...f })) ?? [];
+    const listed = new Set(features.map((f) => f.feature.toUpperCase()));
+    for (const [feature, status] of Object.entries(raw.features ?? {})) {
+      if (!listed.has(feature.toUpperCase())) features.push({ feature, status });
+    }
+    return {
+      id: raw.didit_internal_id,
+      vendorData: raw.vendor_data,
+      displayName: raw.display_name,
+      fullName: raw.full_name,
+      effectiveName: raw.effective_name ?? raw.display_name ?? raw.full_name ?? raw.vendor_data,
+      dateOfBirth: raw.date_of_birth,
+      status: raw.status,
+      portraitUrl: raw.portrait_image_url,
+      sessions: {
+        total: raw.session_count,
+        approved: raw.approved_count,
+        declined: raw.declined_count,
+        inReview: raw.in_review_count,
+      },
+      issuingStates: raw.issuing_states,
+      approvedEmails: raw.approved_emails,
+      approvedPhones: raw.approved_phones,
+      features,
+      tags: raw.tags ?? [],
+      firstSessionAt: raw.first_session_at,
+      lastSessionAt: raw.last_session_at,
+      lastActivityAt: raw.last_activity_at ?? raw.last_session_at,
+      createdAt: raw.created_at,
+    };
+  });
+
+export const upstreamListSchema = z.object({
+  count: z.number().int().nonnegative(),
+  next: z.string().nullish(),
+  previous: z.string().nullish(),
+  results: z.array(upstreamUserSchema),
+});
+
+export interface IssuingState {
+  country: string;
+  /** Documents seen from that country; null when Didit sent the list-of-codes shape. */
+  count: number | null;
+}
+
+export interface Feature {
+  feature: string;
+  status: string;
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+  /** A valid CSS hex colour, or null when Didit sent something else. */
+  color: string | null;
+}
+
+export interface InboxUser {
+  id: string;
+  vendorData: string | null;
+  displayName: string | null;
+  fullName: string | null;
+  effectiveName: string | null;
+  dateOfBirth: string | null;
+  status: string;
+  portraitUrl: string | null;
+  sessions: { total: number; approved: number; declined: number; inReview: number };
+  issuingStates: IssuingState[];
+  approvedEmails: string[];
+  approvedPhones: string[];
+  features: Feature[];
+  tags: Tag[];
+  firstSessionAt: string | null;
+  lastSessionAt: string | null;
+  /** `last_activity_at` where Didit sends it, else `last_session_at` (CONTRACT.md). */
+  lastActivityAt: string | null;
+  createdAt: string | null;
+}

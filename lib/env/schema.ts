@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+/**
+ * The server's configuration. Parsed once at start-up (next.config.ts imports this, so a bad value
+ * stops `next build` and `next start` alike) and again by `lib/env/server.ts` for the app itself.
+ * Kept free of `server-only` so the Next config loader can import it.
+ */
+const emptyAsUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+export const envSchema = z.object({
+  DIDIT_API_KEY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .min(8, "must be at least 8 characters")
+      .regex(/^\S+$/, "must not contain whitespace")
+      .optional(),
+  ),
+  DIDIT_API_BASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({
+        protocol: /^https?$/,
+        error: "must be an http(s) URL such as https://verification.didit.me",
+      })
+      .refine(
+        (value) => !new URL(value).search && !new URL(value).hash,
+        "must not have a query or fragment",
+      )
+      .transform((value) => value.replace(/\/+$/, ""))
+      .default("https://verification.didit.me"),
+  ),
+  DIDIT_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(60_000).default(10_000),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65_535).default(3000)),
+  HOSTNAME: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:[\]-]+$/, "must be a host name or IP address")
+      .default("127.0.0.1"),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvError extends Error {
+  override name = "InvalidEnvError";
+}
+
+/** Parses the environment or throws a message that names each bad variable (never its value). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+  throw new InvalidEnvError(`Invalid configuration:\n${lines.join("\n")}`);
+}

@@ -1,0 +1,46 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedRequest {
+  method: string;
+  url: URL;
+  headers: IncomingMessage["headers"];
+}
+
+export type FakeHandler = (request: RecordedRequest, response: ServerResponse) => void;
+
+/** A scriptable stand-in for Didit on 127.0.0.1, recording every request it receives. */
+export async function startFakeUpstream(initial?: FakeHandler) {
+  const requests: RecordedRequest[] = [];
+  let handler: FakeHandler =
+    initial ?? ((_, res) => res.writeHead(500, { "content-type": "text/plain" }).end("unscripted"));
+  const server = createServer((req, res) => {
+    const recorded = {
+      method: req.method ?? "GET",
+      url: new URL(req.url ?? "/", "http://127.0.0.1"),
+      headers: req.headers,
+    };
+    requests.push(recorded);
+    handler(recorded, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    requests,
+    respondWith(next: FakeHandler) {
+      handler = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers = {}) {
+  res
+    .writeHead(status, { "content-type": "application/json", ...headers })
+    .end(JSON.stringify(body));
+}
