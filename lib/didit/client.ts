@@ -2,14 +2,23 @@ import "server-only";
 import type { z } from "zod";
 import type { UsersQuery } from "@/lib/inbox/query-state";
 import type { UsersPage } from "@/lib/inbox/users-page";
-import { errorForStatus, UpstreamError } from "./errors";
-import { upstreamListSchema } from "./schema";
-import { upstream as configuredUpstream, type Upstream } from "./upstream";
+import { UpstreamError } from "./errors";
+import { getJson, type RequestOptions } from "./request";
+import {
+  type InboxUserDetail,
+  upstreamListSchema,
+  upstreamUserDetailExtrasSchema,
+  upstreamUserSchema,
+} from "./schema";
+import { upstream as configuredUpstream } from "./upstream";
+
+export type { RequestOptions, UpstreamInfo } from "./request";
 
 /**
- * The one client for Didit's users API. It alone knows the base URL, the key, the timeout and
- * how failures map to what the browser is told. It only ever requests URLs it builds from the
- * configured base: Didit's `next`/`previous` links are read as booleans, never fetched.
+ * The one client for Didit's users API. It alone knows the base URL and the key, and (through
+ * request.ts) the timeouts, retries, rate budget and how failures map to what the browser is told.
+ * It only ever requests URLs it builds from the configured base: Didit's `next`/`previous` links
+ * are read as booleans, never fetched.
  */
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -37,67 +46,6 @@ export function buildListUrl(baseUrl: string, query: UsersQuery): URL {
   params.set("limit", String(query.limit));
   params.set("offset", String(query.offset));
   return url;
-}
-
-interface RequestOptions {
-  signal?: AbortSignal;
-  upstream?: Upstream;
-}
-
-async function getJson(url: URL, resource: "list" | "user", options: RequestOptions) {
-  const { apiKey, timeoutMs } = options.upstream ?? configuredUpstream;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: { "x-api-key": apiKey, accept: "application/json" },
-      cache: "no-store",
-      redirect: "manual",
-      signal,
-    });
-  } catch (error) {
-    if (timeout.aborted) {
-      throw new UpstreamError(
-        "upstream_timeout",
-        504,
-        `Didit did not answer within ${Math.round(timeoutMs / 1000)} s. Try again shortly.`,
-      );
-    }
-    if (options.signal?.aborted) throw error;
-    throw new UpstreamError(
-      "upstream_unavailable",
-      502,
-      "Could not reach Didit. Try again shortly.",
-    );
-  }
-
-  let text: string;
-  try {
-    text = await response.text();
-  } catch {
-    throw new UpstreamError("upstream_unavailable", 502, "Didit's answer was cut off. Try again.");
-  }
-  let body: unknown;
-  try {
-    body = text === "" ? null : JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  if (!response.ok) {
-    throw errorForStatus(response.status, body, response.headers.get("retry-after"), resource);
-  }
-  if (body === undefined) {
-    throw new UpstreamError(
-      "upstream_invalid",
-      502,
-      "Didit answered with something other than JSON.",
-      {
-        upstreamStatus: response.status,
-      },
-    );
-  }
-  return body;
 }
 
 function unreadable(error: z.ZodError): UpstreamError {
@@ -132,4 +80,31 @@ export async function listUsers(
     hasPrevious: previous != null || query.offset > 0,
     results,
   };
+}
+
+// `.` and `..` are dot segments: URL parsing would resolve them (even percent-encoded) into another
+// path of the API, so no user can be addressed by them.
+const DOT_SEGMENT = /^\.{1,2}$/;
+
+export function buildUserUrl(baseUrl: string, vendorData: string): URL | null {
+  if (vendorData === "" || DOT_SEGMENT.test(vendorData)) return null;
+  return new URL(`${baseUrl}/v3/users/${encodeURIComponent(vendorData)}/`);
+}
+
+/** `GET /v3/users/{vendor_data}/`: one user, with the fields only that endpoint has. */
+export async function getUser(
+  vendorData: string,
+  options: RequestOptions = {},
+): Promise<InboxUserDetail> {
+  const base = (options.upstream ?? configuredUpstream).baseUrl;
+  const url = buildUserUrl(base, vendorData);
+  if (url === null) {
+    throw new UpstreamError("not_found", 404, "Didit has no user with this reference.");
+  }
+  const body = await getJson(url, "user", options);
+  const user = upstreamUserSchema.safeParse(body);
+  if (!user.success) throw unreadable(user.error);
+  const extras = upstreamUserDetailExtrasSchema.safeParse(body);
+  if (!extras.success) throw unreadable(extras.error);
+  return { ...user.data, ...extras.data };
 }

@@ -35,6 +35,59 @@ export class UpstreamError extends Error {
 
 const DEFAULT_RETRY_AFTER_S = 60;
 
+/** "2 s", or "300 ms" for the short timeouts tests use. */
+function duration(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms)} ms`;
+}
+
+/** One attempt ran out of time (DIDIT_TIMEOUT_MS). */
+export function timeoutError(timeoutMs: number) {
+  return new UpstreamError(
+    "upstream_timeout",
+    504,
+    `Didit did not answer within ${duration(timeoutMs)}. Try again shortly.`,
+  );
+}
+
+/** The whole request, retries included, ran out of time (DIDIT_DEADLINE_MS). */
+export function deadlineError(deadlineMs: number) {
+  return new UpstreamError(
+    "upstream_timeout",
+    504,
+    `Didit did not answer within ${duration(deadlineMs)}, so the inbox stopped waiting. Try again shortly.`,
+  );
+}
+
+export function networkError(cutOff: boolean) {
+  return new UpstreamError(
+    "upstream_unavailable",
+    502,
+    cutOff ? "Didit's answer was cut off. Try again." : "Could not reach Didit. Try again shortly.",
+  );
+}
+
+export function notJsonError(upstreamStatus: number) {
+  return new UpstreamError(
+    "upstream_invalid",
+    502,
+    "Didit answered with something other than JSON.",
+    { upstreamStatus },
+  );
+}
+
+/**
+ * Answered here without asking Didit: this instance's own budget is spent, or Didit said 429 a
+ * moment ago and its Retry-After has not passed.
+ */
+export function heldBackError(reason: "budget" | "cool-down", retryAfterMs: number) {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const message =
+    reason === "budget"
+      ? `The inbox has sent Didit as many requests as it may this minute. Try again in ${seconds} s.`
+      : `Didit is limiting requests. Try again in ${seconds} s.`;
+  return new UpstreamError("rate_limited", 429, message, { retryAfter: seconds });
+}
+
 /** `Retry-After` is either delta-seconds or an HTTP date; answer whole seconds, at least 1. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number {
   if (!header) return DEFAULT_RETRY_AFTER_S;
@@ -90,7 +143,7 @@ export function errorForStatus(
     );
   }
   if (status === 404 && resource === "user") {
-    return new UpstreamError("not_found", 404, "Didit has no such user.", {
+    return new UpstreamError("not_found", 404, "This user no longer exists in Didit.", {
       upstreamStatus: status,
     });
   }

@@ -116,4 +116,15 @@ describe("upstream schema on drifted records", () => {
     expect(upstreamUserSchema.safeParse({ ...john, session_count: "three" }).success).toBe(false);
     expect(upstreamListSchema.safeParse({ count: "2", results: [] }).success).toBe(false);
   });
+
+  it("reads every timestamp form to one canonical UTC string, and junk as absent", () => {
+    const at = (value: unknown) =>
+      upstreamUserSchema.parse({ ...john, created_at: value }).createdAt;
+    expect(at("2025-06-01T08:00:00Z")).toBe("2025-06-01T08:00:00.000Z");
+    expect(at("2025-06-01T08:00:00.123Z")).toBe("2025-06-01T08:00:00.123Z");
+    expect(at("2025-06-01T08:00:00.123456Z")).toBe("2025-06-01T08:00:00.123Z");
+    expect(at("2025-06-01T10:00:00+02:00")).toBe("2025-06-01T08:00:00.000Z");
+    expect(at("not a date")).toBeNull();
+    expect(at(null)).toBeNull();
+  });
 });

@@ -1,10 +1,10 @@
 import { z } from "zod";
 
 /**
- * Zod schemas for Didit's `GET /v3/users/` answer, and the reshaping of each upstream record into
- * the app's own `InboxUser`. Following CONTRACT.md: accept every documented shape, keep unknown
- * feature keys and status strings as they come, ignore unknown fields, never fail a page over
- * drift. Only a record without an identity (`didit_internal_id`) or with values of the wrong kind
+ * Zod schemas for Didit's `GET /v3/users/` and `GET /v3/users/{vendor_data}/` answers, and the
+ * reshaping of each upstream record into the app's own `InboxUser` / `InboxUserDetail`. Following
+ * CONTRACT.md: accept every documented shape, keep unknown feature keys and status strings as they
+ * come, ignore unknown fields, never fail a page or a user over drift. Only a record without an identity (`didit_internal_id`) or with values of the wrong kind
  * is unreadable.
  */
 
@@ -14,11 +14,19 @@ const nullableString = z
   .transform((value) => value ?? null);
 
 /** A timestamp the browser can parse, or null. Unparseable text is treated as absent, not fatal. */
+/** UTC to the second or millisecond (`2025-06-15T10:30:00Z`, as Didit writes them). */
+const PLAIN_UTC =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{3})?Z$/;
+
 const timestamp = z
   .string()
   .nullish()
   .transform((value) => {
     if (!value) return null;
+    // Four timestamps a record: skipping Date.parse + toISOString for the usual form is a third
+    // of a 200-record page's validation time.
+    const plain = PLAIN_UTC.exec(value);
+    if (plain) return plain[1] ? value : `${value.slice(0, 19)}.000Z`;
     const ms = Date.parse(value);
     return Number.isNaN(ms) ? null : new Date(ms).toISOString();
   });
@@ -139,6 +147,57 @@ export const upstreamListSchema = z.object({
   results: z.array(upstreamUserSchema),
 });
 
+const TEXT_KEYS = ["text", "comment", "body", "content"] as const;
+const AUTHOR_KEYS = ["author", "created_by", "user"] as const;
+
+function firstString(record: Record<string, unknown>, keys: readonly string[]) {
+  for (const key of keys) {
+    const value = record[key];
+    if (typeof value === "string" && value.trim() !== "") return value;
+  }
+  return undefined;
+}
+
+/**
+ * Didit documents `comments` without their shape: a plain string or an object with its text under
+ * a likely name is read; an entry with no text has nothing to show and is dropped.
+ */
+function toComment(value: unknown): UserComment | null {
+  if (typeof value === "string") return value.trim() === "" ? null : { text: value };
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const record = value as Record<string, unknown>;
+  const text = firstString(record, TEXT_KEYS);
+  if (text === undefined) return null;
+  const author = firstString(record, AUTHOR_KEYS);
+  const createdAt = timestamp.safeParse(record.created_at);
+  return {
+    text,
+    ...(author !== undefined && { author }),
+    ...(record.created_at !== undefined && {
+      created_at: createdAt.success ? createdAt.data : null,
+    }),
+  };
+}
+
+/**
+ * What only the single-user endpoint adds to the list record. Parsed on its own next to
+ * `upstreamUserSchema` (transformed schemas do not intersect). A value of the wrong kind is
+ * treated as absent: these fields are extras, never a reason to fail the whole user.
+ */
+export const upstreamUserDetailExtrasSchema = z
+  .object({
+    metadata: z.record(z.string(), z.unknown()).nullish().catch(null),
+    comments: z.array(z.unknown()).nullish().catch(null),
+    updated_at: timestamp.catch(null),
+  })
+  .transform(
+    (raw): UserDetailExtras => ({
+      metadata: raw.metadata ?? {},
+      comments: (raw.comments ?? []).flatMap((entry) => toComment(entry) ?? []),
+      updatedAt: raw.updated_at,
+    }),
+  );
+
 export interface IssuingState {
   country: string;
   /** Documents seen from that country; null when Didit sent the list-of-codes shape. */
@@ -178,3 +237,20 @@ export interface InboxUser {
   lastActivityAt: string | null;
   createdAt: string | null;
 }
+
+/** An analyst's note on a user, as far as Didit's undocumented shape could be read. */
+export interface UserComment {
+  author?: string;
+  text: string;
+  created_at?: string | null;
+}
+
+interface UserDetailExtras {
+  /** The application's own key/value data about the user, as Didit stores it. */
+  metadata: Record<string, unknown>;
+  comments: UserComment[];
+  updatedAt: string | null;
+}
+
+/** `GET /v3/users/{vendor_data}/`: the list record plus metadata, comments and updatedAt. */
+export interface InboxUserDetail extends InboxUser, UserDetailExtras {}

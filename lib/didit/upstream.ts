@@ -6,7 +6,12 @@ export interface Upstream {
   /** Without a trailing slash; the client appends `/v3/users/`. */
   baseUrl: string;
   apiKey: string;
+  /** Longest one attempt may take (DIDIT_TIMEOUT_MS). */
   timeoutMs: number;
+  /** Longest a whole request may take, retries and their waits included (DIDIT_DEADLINE_MS). */
+  deadlineMs: number;
+  /** Attempts this instance may send in any 60 s (DIDIT_RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute: number;
   sandbox: boolean;
 }
 
@@ -18,6 +23,12 @@ function selfHost(hostname: string): string {
   return hostname;
 }
 
+const limits = {
+  timeoutMs: env.DIDIT_TIMEOUT_MS,
+  deadlineMs: env.DIDIT_DEADLINE_MS,
+  rateLimitPerMinute: env.DIDIT_RATE_LIMIT_PER_MINUTE,
+};
+
 /**
  * Where Didit is. Without a key the built-in sandbox is served by this same server under
  * `/sandbox`, so sandbox mode runs the very HTTP path production does.
@@ -26,12 +37,12 @@ export const upstream: Upstream = isSandboxMode
   ? {
       baseUrl: `http://${selfHost(env.HOSTNAME)}:${env.PORT}/sandbox`,
       apiKey: SANDBOX_API_KEY,
-      timeoutMs: env.DIDIT_TIMEOUT_MS,
+      ...limits,
       sandbox: true,
     }
   : {
       baseUrl: env.DIDIT_API_BASE_URL,
       apiKey: env.DIDIT_API_KEY ?? "",
-      timeoutMs: env.DIDIT_TIMEOUT_MS,
+      ...limits,
       sandbox: false,
     };

@@ -35,6 +35,21 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(100).max(60_000).default(10_000),
   ),
+  // Retries and their waits included; each attempt's timeout is cut to the time left.
+  DIDIT_DEADLINE_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(120_000).default(15_000),
+  ),
+  // Didit allows 600 GET a minute per key; the default leaves headroom for other clients of the key.
+  DIDIT_RATE_LIMIT_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(600, "must be at most 600, Didit's own limit per key")
+      .default(540),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -1,23 +1,34 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import docSample from "@/lib/didit/fixtures/doc-sample.json";
+import { sharedRateBudget } from "@/lib/didit/rate-budget";
 import { sendJson, startFakeUpstream } from "@/lib/testing/fake-upstream";
 
 const API_KEY = "test-key-0123456789";
+const RATE_LIMIT = 50;
 let upstream: Awaited<ReturnType<typeof startFakeUpstream>>;
 let GET: (request: NextRequest) => Promise<Response>;
 
 beforeAll(async () => {
   upstream = await startFakeUpstream();
   process.env.DIDIT_API_KEY = API_KEY;
+  // Loopback-only server without sign-in: the session checks have tests of their own.
+  process.env.INBOX_AUTH = "none";
   process.env.DIDIT_API_BASE_URL = upstream.baseUrl;
   process.env.DIDIT_TIMEOUT_MS = "300";
+  // No sign-in in these tests (allowed on loopback), and no access log for every call.
+  process.env.INBOX_AUTH = "none";
+  process.env.LOG_LEVEL = "silent";
+  process.env.DIDIT_DEADLINE_MS = "2000";
+  process.env.DIDIT_RATE_LIMIT_PER_MINUTE = String(RATE_LIMIT);
   ({ GET } = await import("./route"));
 });
 
 afterAll(() => upstream.close());
 
 beforeEach(() => {
+  // The budget is per process: a cool-down or a spent budget must not leak between tests.
+  sharedRateBudget(RATE_LIMIT).clear();
   upstream.requests.length = 0;
   upstream.respondWith((_, res) => sendJson(res, 200, docSample));
 });
@@ -87,13 +98,28 @@ describe("GET /api/users", () => {
   });
 
   it.each([
-    [401, { detail: "Invalid or missing API key" }, 502, "upstream_auth", /rejected the API key/],
-    [403, { detail: "You do not have permission" }, 502, "upstream_auth", /rejected the API key/],
-    [500, "<html>boom</html>", 502, "upstream_unavailable", /HTTP 500/],
-    [503, { detail: "down" }, 502, "upstream_unavailable", /HTTP 503/],
+    [
+      401,
+      { detail: "Invalid or missing API key" },
+      502,
+      "upstream_auth",
+      /rejected the API key/,
+      1,
+    ],
+    [
+      403,
+      { detail: "You do not have permission" },
+      502,
+      "upstream_auth",
+      /rejected the API key/,
+      1,
+    ],
+    [500, "<html>boom</html>", 502, "upstream_unavailable", /HTTP 500/, 1],
+    // Passing failures are retried twice before the answer.
+    [503, { detail: "down" }, 502, "upstream_unavailable", /HTTP 503/, 3],
   ])(
     "maps upstream HTTP %s to the right answer",
-    async (status, payload, expected, code, message) => {
+    async (status, payload, expected, code, message, attempts) => {
       upstream.respondWith((_, res) =>
         typeof payload === "string"
           ? res.writeHead(status, { "content-type": "text/html" }).end(payload)
@@ -103,10 +129,11 @@ describe("GET /api/users", () => {
       expect(response.status).toBe(expected);
       expect(body.error.code).toBe(code);
       expect(body.error.message).toMatch(message);
+      expect(upstream.requests).toHaveLength(attempts);
     },
   );
 
-  it("passes a 429 on with its Retry-After", async () => {
+  it("passes a 429 on with its Retry-After, then holds back until it has passed", async () => {
     upstream.respondWith((_, res) =>
       sendJson(res, 429, { detail: "Request was throttled." }, { "retry-after": "17" }),
     );
@@ -114,6 +141,25 @@ describe("GET /api/users", () => {
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("17");
     expect(body.error).toMatchObject({ code: "rate_limited", retryAfter: 17 });
+    expect(upstream.requests).toHaveLength(1);
+
+    upstream.respondWith((_, res) => sendJson(res, 200, docSample));
+    const again = await call("?status=ACTIVE");
+    expect(again.response.status).toBe(429);
+    expect(Number(again.response.headers.get("retry-after"))).toBeGreaterThanOrEqual(16);
+    expect(again.body.error.code).toBe("rate_limited");
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  it("answers 429 itself, without calling Didit, once this instance's budget is spent", async () => {
+    const budget = sharedRateBudget(RATE_LIMIT);
+    for (let i = 0; i < RATE_LIMIT - 1; i++) budget.take();
+    expect((await call("")).response.status).toBe(200);
+    const { response, body } = await call("");
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("60");
+    expect(body.error).toMatchObject({ code: "rate_limited", retryAfter: 60 });
+    expect(upstream.requests).toHaveLength(1);
   });
 
   it("answers 502 for malformed JSON and for a record it cannot read", async () => {
@@ -140,12 +186,17 @@ describe("GET /api/users", () => {
     const { response, body } = await call("");
     expect(response.status).toBe(504);
     expect(body.error.code).toBe("upstream_timeout");
+    expect(body.error.message).toMatch(/did not answer within 300 ms/);
+    // A timed-out attempt is not retried (lib/didit/retry-policy.ts says why).
+    expect(upstream.requests).toHaveLength(1);
   });
 
   it("refuses to follow a redirect", async () => {
     upstream.respondWith((_, res) => res.writeHead(302, { location: "http://127.0.0.2/" }).end());
-    const { response } = await call("");
+    const { response, body } = await call("");
     expect(response.status).toBe(502);
+    expect(body.error.code).toBe("upstream_invalid");
+    expect(body.error.message).toMatch(/redirect \(HTTP 302\)/);
     expect(upstream.requests).toHaveLength(1);
   });
 
@@ -167,7 +218,16 @@ describe("GET /api/users", () => {
           limit: 50,
           offset: 0,
         },
-        { upstream: { baseUrl: closed.baseUrl, apiKey: API_KEY, timeoutMs: 1000, sandbox: false } },
+        {
+          upstream: {
+            baseUrl: closed.baseUrl,
+            apiKey: API_KEY,
+            timeoutMs: 1000,
+            deadlineMs: 2000,
+            rateLimitPerMinute: RATE_LIMIT,
+            sandbox: false,
+          },
+        },
       ),
     ).rejects.toMatchObject({ status: 502, code: "upstream_unavailable" });
   });

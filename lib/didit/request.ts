@@ -1,0 +1,127 @@
+import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type AttemptResult, attemptGet } from "./attempt";
+import {
+  deadlineError,
+  errorForStatus,
+  heldBackError,
+  networkError,
+  notJsonError,
+  timeoutError,
+  type UpstreamError,
+} from "./errors";
+import { type RateBudget, sharedRateBudget } from "./rate-budget";
+import { backoffMs, shouldRetry } from "./retry-policy";
+import { upstream as configuredUpstream, type Upstream } from "./upstream";
+
+/**
+ * A GET to Didit with the protections around it: the rate budget (and the cool-down after a 429),
+ * retries for passing failures, a per-attempt timeout and an overall deadline. Answers the parsed
+ * JSON body or throws an UpstreamError; only the caller's own abort is rethrown as is.
+ */
+
+/** What the caller may log about the exchange: no URL, no key, no body. */
+export interface UpstreamInfo {
+  /** The last attempt's HTTP status, or how it failed. */
+  status: number | "error" | "timeout";
+  /** How long the last attempt took. */
+  durationMs: number;
+  attempts: number;
+}
+
+export interface RequestOptions {
+  /** The caller gave up (the browser went away): stop at once. */
+  signal?: AbortSignal;
+  upstream?: Upstream;
+  /** Called once after the last attempt, success or not; not called when nothing was sent. */
+  onUpstream?: (info: UpstreamInfo) => void;
+  /** Defaults to the process-wide budget for the configured limit. */
+  budget?: RateBudget;
+  /** The backoff's jitter source, in [0, 1); tests pin it. */
+  random?: () => number;
+}
+
+export type Resource = "list" | "user";
+
+function statusOf(result: AttemptResult): UpstreamInfo["status"] {
+  if (result.kind === "response") return result.status;
+  return result.kind === "timeout" ? "timeout" : "error";
+}
+
+/** The body of a successful answer, or the error it stands for. */
+function interpret(
+  result: AttemptResult,
+  resource: Resource,
+  timedOut: () => UpstreamError,
+): { ok: true; body: unknown } | { ok: false; error: UpstreamError } {
+  if (result.kind === "timeout") return { ok: false, error: timedOut() };
+  if (result.kind === "network") return { ok: false, error: networkError(result.cutOff) };
+  let body: unknown;
+  try {
+    body = result.text === "" ? null : JSON.parse(result.text);
+  } catch {
+    body = undefined;
+  }
+  if (result.status < 200 || result.status > 299) {
+    const retryAfter = result.headers.get("retry-after");
+    return { ok: false, error: errorForStatus(result.status, body, retryAfter, resource) };
+  }
+  if (body === undefined) return { ok: false, error: notJsonError(result.status) };
+  return { ok: true, body };
+}
+
+export async function getJson(
+  url: URL,
+  resource: Resource,
+  options: RequestOptions = {},
+): Promise<unknown> {
+  const upstream = options.upstream ?? configuredUpstream;
+  const budget = options.budget ?? sharedRateBudget(upstream.rateLimitPerMinute);
+  const deadlineAt = performance.now() + upstream.deadlineMs;
+  let last: UpstreamInfo | undefined;
+  let lastError: UpstreamError | undefined;
+  try {
+    for (let retry = 0; ; retry++) {
+      const admission = budget.take();
+      if (!admission.ok) {
+        // Out of budget for a retry: the failure already seen is the honest answer.
+        throw lastError ?? heldBackError(admission.reason, admission.retryAfterMs);
+      }
+      const remainingMs = deadlineAt - performance.now();
+      const cutByDeadline = remainingMs < upstream.timeoutMs;
+      const started = performance.now();
+      const result = await attemptGet({
+        url,
+        apiKey: upstream.apiKey,
+        timeoutMs: Math.min(upstream.timeoutMs, remainingMs),
+        signal: options.signal,
+      });
+      last = {
+        status: statusOf(result),
+        durationMs: Math.round(performance.now() - started),
+        attempts: retry + 1,
+      };
+      const outcome = interpret(result, resource, () =>
+        cutByDeadline ? deadlineError(upstream.deadlineMs) : timeoutError(upstream.timeoutMs),
+      );
+      if (outcome.ok) return outcome.body;
+      lastError = outcome.error;
+      if (outcome.error.code === "rate_limited" && outcome.error.details.retryAfter) {
+        budget.coolDown(outcome.error.details.retryAfter * 1000);
+      }
+      const delayMs = backoffMs(retry, options.random);
+      const retrying = shouldRetry({
+        method: "GET",
+        outcome: result,
+        attempts: retry + 1,
+        delayMs,
+        remainingMs: deadlineAt - performance.now(),
+        timeoutMs: upstream.timeoutMs,
+      });
+      if (!retrying) throw outcome.error;
+      await sleep(delayMs, undefined, { signal: options.signal });
+    }
+  } finally {
+    if (last !== undefined) options.onUpstream?.(last);
+  }
+}
