@@ -1,15 +1,22 @@
 import type { NextConfig } from "next";
+import { parseAuthConfig } from "./lib/auth/config-schema";
 import { parseEnv } from "./lib/env/schema";
+import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 // Fail `next build` and `next start` alike on a bad configuration, naming the variable.
-parseEnv(process.env);
+const env = parseEnv(process.env);
+parseAuthConfig(process.env, { sandbox: env.DIDIT_API_KEY === undefined, hostname: env.HOSTNAME });
 
 const nextConfig: NextConfig = {
+  // The benchmark builds into its own folder so it can run beside a development build.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   // Didit's paths end in a slash (`/v3/users/`); the built-in sandbox serves them as they are.
   skipTrailingSlashRedirect: true,
   typedRoutes: false,
+  // Static assets skip proxy.ts; they get the same headers from here (the CSP is per request).
+  headers: async () => [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }],
 };
 
 export default nextConfig;

@@ -1,16 +1,52 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_DIDIT_KEY, FAKE_DIDIT_PORT, LIVE_PORT, SANDBOX_PORT } from "./e2e/servers";
+import {
+  E2E_DIDIT_KEY,
+  E2E_PASSCODE,
+  E2E_SESSION_SECRET,
+  FAKE_DIDIT_PORT,
+  LIVE_PORT,
+  OIDC_APP_PORT,
+  OIDC_APP_URL,
+  OIDC_CLIENT_ID,
+  OIDC_CLIENT_SECRET,
+  OIDC_PROVIDER_URL,
+  PASSCODE_PORT,
+  SANDBOX_PORT,
+  SERVER_LOG_DIR,
+  THROTTLED_PORT,
+} from "./e2e/servers";
 
 /**
  * End-to-end tests drive a real Chromium against the production build (`npm run test:e2e`
- * builds first). Two servers run from that one build:
+ * builds first). Several servers run from that one build:
  * - the sandbox app, as `npm start` runs it on a fresh machine;
- * - a "live" app with an API key, pointed at a Didit-compatible fake started by global-setup,
- *   which can also fail on demand.
+ * - "live" apps with an API key, pointed at a Didit-compatible fake started by global-setup
+ *   (which can also fail on demand): without sign-in on loopback, behind a passcode, and behind
+ *   OpenID Connect against a real provider that global-setup starts too.
  * Debian's Chromium is used where installed (Playwright cannot download browsers everywhere).
  */
 const systemChromium = "/usr/bin/chromium";
+
+/** A live app talks to the fake Didit that global-setup starts. */
+const LIVE_ENV = {
+  DIDIT_API_KEY: E2E_DIDIT_KEY,
+  DIDIT_API_BASE_URL: `http://127.0.0.1:${FAKE_DIDIT_PORT}`,
+};
+
+/**
+ * One app server from the production build. Its output goes to a file that global-teardown
+ * scans for secrets and personal data.
+ */
+function appServer(name: string, port: number, env: Record<string, string>) {
+  return {
+    command: `mkdir -p ${SERVER_LOG_DIR} && node scripts/start.mjs > ${SERVER_LOG_DIR}/${name}.log 2>&1`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    env: { PORT: String(port), HOSTNAME: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    reuseExistingServer: false,
+    timeout: 120_000,
+  };
+}
 
 export default defineConfig({
   testDir: "./e2e",
@@ -20,6 +56,7 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   globalSetup: "./e2e/global-setup.ts",
+  globalTeardown: "./e2e/global-teardown.ts",
   use: {
     baseURL: `http://127.0.0.1:${SANDBOX_PORT}`,
     trace: "retain-on-failure",
@@ -48,26 +85,26 @@ export default defineConfig({
     },
   ],
   webServer: [
-    {
-      command: "node scripts/start.mjs",
-      url: `http://127.0.0.1:${SANDBOX_PORT}/sandbox/v3/users/?limit=1`,
-      env: { PORT: String(SANDBOX_PORT), HOSTNAME: "127.0.0.1", DIDIT_API_KEY: "" },
-      reuseExistingServer: false,
-      timeout: 120_000,
-      ignoreHTTPSErrors: false,
-    },
-    {
-      command: "node scripts/start.mjs",
-      url: `http://127.0.0.1:${LIVE_PORT}/api/health`,
-      env: {
-        PORT: String(LIVE_PORT),
-        HOSTNAME: "127.0.0.1",
-        DIDIT_API_KEY: E2E_DIDIT_KEY,
-        DIDIT_API_BASE_URL: `http://127.0.0.1:${FAKE_DIDIT_PORT}`,
-        DIDIT_TIMEOUT_MS: "2000",
-      },
-      reuseExistingServer: false,
-      timeout: 120_000,
-    },
+    appServer("sandbox", SANDBOX_PORT, { DIDIT_API_KEY: "" }),
+    appServer("live", LIVE_PORT, { ...LIVE_ENV, DIDIT_TIMEOUT_MS: "2000", INBOX_AUTH: "none" }),
+    // Its own instance: after Didit's 429 the app holds back every call until Retry-After passes.
+    appServer("throttled", THROTTLED_PORT, { ...LIVE_ENV, INBOX_AUTH: "none" }),
+    appServer("passcode", PASSCODE_PORT, {
+      ...LIVE_ENV,
+      INBOX_AUTH: "passcode",
+      INBOX_PASSCODE: E2E_PASSCODE,
+      INBOX_SESSION_SECRET: E2E_SESSION_SECRET,
+    }),
+    appServer("oidc", OIDC_APP_PORT, {
+      ...LIVE_ENV,
+      INBOX_AUTH: "oidc",
+      // The provider is started by global-setup; the app discovers it on the first sign-in.
+      OIDC_ISSUER: OIDC_PROVIDER_URL,
+      OIDC_CLIENT_ID,
+      OIDC_CLIENT_SECRET,
+      INBOX_PUBLIC_URL: OIDC_APP_URL,
+      INBOX_SESSION_SECRET: E2E_SESSION_SECRET,
+      INBOX_ALLOWED_DOMAINS: "example.com",
+    }),
   ],
 });

@@ -1,7 +1,10 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { isSandboxMode } from "@/lib/env/server";
+import { THEME_BOOT_SCRIPT } from "@/lib/inbox/theme-boot";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,9 +17,16 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so each gets proxy.ts's fresh CSP nonce on its scripts.
+  await connection();
+  const nonce = (await headers()).get("x-nonce");
   return (
-    <html lang="en">
+    // The theme script may add `dark` before React hydrates.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script nonce={nonce ?? undefined}>{THEME_BOOT_SCRIPT}</script>
+      </head>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         {isSandboxMode && (
           <div

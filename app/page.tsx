@@ -1,34 +1,62 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { SearchParams } from "nuqs/server";
 import { Suspense } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Inbox } from "@/components/inbox/inbox";
 import { InboxSkeleton } from "@/components/inbox/inbox-states";
 import { NowProvider } from "@/components/ui/now";
+import { authConfig } from "@/lib/auth/config";
+import { requireAnalyst } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/didit/client";
 import { makeQueryClient } from "@/lib/inbox/query-client";
 import { loadInboxQuery, type UsersQuery } from "@/lib/inbox/query-state";
 import { usersQueryKey } from "@/lib/inbox/users-query";
 
+/** The page's own query string, to come back to after signing in. */
+function serializeSearchParams(params: SearchParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      search.append(key, item);
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
 export default async function InboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const query: UsersQuery = loadInboxQuery(await searchParams);
+  const params = await searchParams;
+  const analyst = await requireAnalyst(`/${serializeSearchParams(params)}`);
+  const query: UsersQuery = loadInboxQuery(params);
   const queryClient = makeQueryClient();
   // Render the first view's rows on the server; a failure is left for the browser to show.
   await queryClient.prefetchQuery({
     queryKey: usersQueryKey(query),
     queryFn: () => listUsers(query),
+    // The proxy already retries what is worth retrying; a failure is shown by the browser.
+    retry: false,
   });
 
   return (
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 px-4 py-6">
-      <header className="flex items-baseline justify-between gap-4">
+      <header className="flex items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Review inbox</h1>
+        {authConfig.mode !== "none" && (
+          <div className="flex items-center gap-3 text-sm">
+            <span data-testid="analyst-name" className="text-zinc-700 dark:text-zinc-300">
+              {analyst.name}
+            </span>
+            <SignOutButton />
+          </div>
+        )}
       </header>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <NowProvider renderedAt={Date.now()}>
-          <Suspense fallback={<InboxSkeleton />}>
+        <Suspense fallback={<InboxSkeleton />}>
+          {/* Inside the boundary: the clock must hydrate together with what reads it. */}
+          <NowProvider renderedAt={Date.now()}>
             <Inbox />
-          </Suspense>
-        </NowProvider>
+          </NowProvider>
+        </Suspense>
       </HydrationBoundary>
     </main>
   );

@@ -1,9 +1,22 @@
 /** Loopback ports of the end-to-end servers (see playwright.config.ts). */
 export const SANDBOX_PORT = 3100;
 export const LIVE_PORT = 3101;
+/** A live app behind passcode sign-in. */
+export const PASSCODE_PORT = 3102;
+/** A live app behind OpenID Connect sign-in, against the local provider. */
+export const OIDC_APP_PORT = 3103;
+export const OIDC_PROVIDER_PORT = 3198;
+/** A live app used only by the rate-limit test (a 429 makes the app hold back for a while). */
+export const THROTTLED_PORT = 3104;
 export const FAKE_DIDIT_PORT = 3199;
 
 export const LIVE_URL = `http://127.0.0.1:${LIVE_PORT}`;
+export const THROTTLED_URL = `http://127.0.0.1:${THROTTLED_PORT}`;
+export const PASSCODE_URL = `http://127.0.0.1:${PASSCODE_PORT}`;
+export const OIDC_APP_URL = `http://127.0.0.1:${OIDC_APP_PORT}`;
+
+export const E2E_PASSCODE = "correct-horse-battery-staple-e2e";
+export const E2E_SESSION_SECRET = "e2e-session-secret-0123456789abcdef0123456789";
 
 /** The key the live app sends to the fake Didit; a test asserts it never reaches the browser. */
 export const E2E_DIDIT_KEY = "e2e-didit-key-3f9c2a71b4";
@@ -19,3 +32,11 @@ export const FAULT_SEARCH = {
   malformed: "fault-json",
   timeout: "fault-timeout",
 } as const;
+
+/** Where the app servers' output is captured during the end-to-end run. */
+export const SERVER_LOG_DIR = ".e2e-logs";
+
+/** The local OpenID Connect provider (e2e/oidc-provider.ts) and the inbox's client there. */
+export const OIDC_PROVIDER_URL = `http://127.0.0.1:${OIDC_PROVIDER_PORT}`;
+export const OIDC_CLIENT_ID = "inbox-e2e";
+export const OIDC_CLIENT_SECRET = "inbox-e2e-secret-0123456789";

@@ -26,6 +26,11 @@ export type ApiErrorCode =
   | "upstream_unavailable"
   | "upstream_timeout"
   | "upstream_invalid"
+  | "unauthenticated"
+  | "forbidden_origin"
+  | "invalid_body"
+  | "invalid_credentials"
+  | "too_many_attempts"
   | "internal";
 
 /** Every error the app's API answers: `{ error: { code, message, fields?, retryAfter? } }`. */

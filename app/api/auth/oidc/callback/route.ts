@@ -1,0 +1,61 @@
+import { authConfig } from "@/lib/auth/config";
+import {
+  completeAuthorization,
+  logOidcFailure,
+  oidcSettings,
+  redirectTo,
+  signInError,
+  takeTransaction,
+} from "@/lib/auth/oidc";
+import { isAllowed } from "@/lib/auth/oidc-allow-list";
+import { displayName } from "@/lib/auth/oidc-claims";
+import { OidcSignInError } from "@/lib/auth/oidc-error";
+import { analystId, endSession, startSession } from "@/lib/auth/session";
+import { apiRoute } from "@/lib/http/api-route";
+import { json } from "@/lib/http/responses";
+import { log } from "@/lib/log";
+
+export const dynamic = "force-dynamic";
+
+/** Where the identity provider sends the browser back: a session, or the sign-in page's error. */
+export const GET = apiRoute(
+  { name: "/api/auth/oidc/callback", public: true },
+  async ({ request }) => {
+    const settings = oidcSettings();
+    if (!settings) {
+      return json(
+        {
+          error: {
+            code: "not_found",
+            message: "Sign-in with an identity provider is not enabled.",
+          },
+        },
+        { status: 404 },
+      );
+    }
+    const transaction = await takeTransaction(settings);
+    if (!transaction) {
+      logOidcFailure("callback", new OidcSignInError("missing_transaction"));
+      return signInError(settings, "oidc_failed");
+    }
+    try {
+      const { issuer, identity } = await completeAuthorization(
+        settings,
+        request.nextUrl.search,
+        transaction,
+      );
+      const id = analystId("oidc", `${issuer}|${identity.sub}`);
+      if (!isAllowed(identity, authConfig)) {
+        // Whoever was signed in before is not who just proved their identity: end that too.
+        await endSession();
+        log.warn({ analyst: id }, "oidc sign-in refused by the allow-list");
+        return signInError(settings, "not_allowed");
+      }
+      await startSession({ id, name: displayName(identity) });
+      return redirectTo(new URL(transaction.returnTo, settings.publicUrl));
+    } catch (error) {
+      logOidcFailure("callback", error);
+      return signInError(settings, "oidc_failed");
+    }
+  },
+);

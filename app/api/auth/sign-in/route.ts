@@ -1,0 +1,51 @@
+import { clearFailures, clientKey, lockedFor, recordFailure } from "@/lib/auth/attempts";
+import { authConfig } from "@/lib/auth/config";
+import { passcodeMatches, signInBodySchema } from "@/lib/auth/passcode";
+import { analystId, startSession } from "@/lib/auth/session";
+import { apiRoute } from "@/lib/http/api-route";
+import { json } from "@/lib/http/responses";
+
+export const dynamic = "force-dynamic";
+
+/** Passcode sign-in: `{ name, passcode }` → a session cookie, or a JSON error. */
+export const POST = apiRoute(
+  { name: "/api/auth/sign-in", checkOrigin: true, public: true },
+  async ({ request }) => {
+    if (authConfig.mode !== "passcode" || !authConfig.passcode) {
+      return json(
+        { error: { code: "not_found", message: "Passcode sign-in is not enabled." } },
+        { status: 404 },
+      );
+    }
+    const client = clientKey(request);
+    const wait = lockedFor(client);
+    if (wait > 0) {
+      return json(
+        {
+          error: {
+            code: "too_many_attempts",
+            message: `Too many failed attempts. Try again in ${wait} s.`,
+            retryAfter: wait,
+          },
+        },
+        { status: 429, headers: { "retry-after": String(wait) } },
+      );
+    }
+    const body = signInBodySchema.safeParse(await request.json().catch(() => null));
+    if (!body.success) {
+      const message = body.error.issues[0]?.message ?? "Enter your name and the passcode.";
+      return json({ error: { code: "invalid_body", message } }, { status: 400 });
+    }
+    if (!passcodeMatches(body.data.passcode, authConfig.passcode)) {
+      recordFailure(client);
+      return json(
+        { error: { code: "invalid_credentials", message: "That passcode is not right." } },
+        { status: 401 },
+      );
+    }
+    clearFailures(client);
+    const { name } = body.data;
+    await startSession({ id: analystId("passcode", name.toLowerCase()), name });
+    return json({ ok: true });
+  },
+);

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { userRows } from "./helpers";
+import { E2E_PASSCODE, PASSCODE_URL } from "./servers";
+
+test.describe("passcode sign-in", () => {
+  test("a bookmark survives signing in, and signing out ends the session", async ({ page }) => {
+    await page.goto(`${PASSCODE_URL}/?status=FLAGGED&country=ESP`);
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+    await page.getByLabel("Name").fill("Ana Analyst");
+    await page.getByLabel("Passcode").fill(E2E_PASSCODE);
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await expect(page).toHaveURL(`${PASSCODE_URL}/?status=FLAGGED&country=ESP`);
+    await expect(page.getByTestId("analyst-name")).toHaveText("Ana Analyst");
+    await expect(page.getByRole("radio", { name: "Flagged" })).toBeChecked();
+    await expect(userRows(page).first()).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    const api = await page.request.get(`${PASSCODE_URL}/api/users`);
+    expect(api.status()).toBe(401);
+    await page.goto(`${PASSCODE_URL}/`);
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("a wrong passcode is refused with a message", async ({ page }) => {
+    await page.goto(`${PASSCODE_URL}/sign-in`);
+    await page.getByLabel("Name").fill("Someone");
+    await page.getByLabel("Passcode").fill("not-the-passcode-at-all");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "passcode" })).toHaveText(
+      "That passcode is not right.",
+    );
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("five failures from one client lock it out for a minute", async ({ request }) => {
+    const attempt = (passcode: string) =>
+      request.post(`${PASSCODE_URL}/api/auth/sign-in`, {
+        headers: { origin: PASSCODE_URL, "x-forwarded-for": "203.0.113.77" },
+        data: { name: "Guesser", passcode },
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt(`guess-${i}`)).status()).toBe(401);
+    const locked = await attempt(E2E_PASSCODE);
+    expect(locked.status()).toBe(429);
+    expect(Number(locked.headers()["retry-after"])).toBeGreaterThan(0);
+  });
+
+  test("a sign-in from another site is refused", async ({ request }) => {
+    const response = await request.post(`${PASSCODE_URL}/api/auth/sign-in`, {
+      headers: { origin: "https://evil.test" },
+      data: { name: "X", passcode: E2E_PASSCODE },
+    });
+    expect(response.status()).toBe(403);
+    expect(response.headers()["set-cookie"]).toBeUndefined();
+  });
+});

@@ -1,0 +1,13 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { type Analyst, currentAnalyst } from "./session";
+
+/**
+ * For pages: the signed-in analyst, or a redirect to sign-in that comes back to `returnTo`
+ * (so a bookmark survives signing in). Checked in the page itself, not only in proxy.ts.
+ */
+export async function requireAnalyst(returnTo: string): Promise<Analyst> {
+  const analyst = await currentAnalyst();
+  if (!analyst) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return analyst;
+}

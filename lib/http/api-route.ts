@@ -1,0 +1,96 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { type Analyst, touchAnalyst } from "@/lib/auth/session";
+import type { UpstreamInfo } from "@/lib/didit/client";
+import { log } from "@/lib/log";
+import { errorResponse, json } from "./responses";
+import { isSameOrigin } from "./same-origin";
+
+/** Stands in for the analyst on public routes when nobody is signed in. */
+const ANONYMOUS: Analyst = { id: "anonymous", name: "" };
+
+export interface ApiContext<P> {
+  request: NextRequest;
+  /** On public routes, ANONYMOUS (id "anonymous") when nobody is signed in. */
+  analyst: Analyst;
+  params: P;
+  /** Pass to the Didit client so the access log can say how the upstream did. */
+  onUpstream: (info: UpstreamInfo) => void;
+}
+
+interface ApiRouteOptions {
+  /** Log name of the route (its path pattern, never the concrete URL: that can hold a search). */
+  name: string;
+  /** State-changing routes must come from a page of this app. */
+  checkOrigin?: boolean;
+  /** Sign-in and sign-out are reachable without a session; everything else is not. */
+  public?: boolean;
+}
+
+/**
+ * Every API route handler goes through here: the session is checked inside the handler itself
+ * (never trusting middleware alone), errors become JSON, and one access-log line is written with
+ * operational fields only.
+ */
+export function apiRoute<P = Record<string, never>>(
+  options: ApiRouteOptions,
+  handler: (context: ApiContext<P>) => Promise<Response>,
+) {
+  return async (request: NextRequest, segment?: { params: Promise<P> }) => {
+    const started = performance.now();
+    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    let upstream: UpstreamInfo | undefined;
+    let analyst: Analyst | null = null;
+    let response: Response;
+    try {
+      if (options.checkOrigin && !isSameOrigin(request)) {
+        response = json(
+          {
+            error: {
+              code: "forbidden_origin",
+              message: "This request did not come from the inbox.",
+            },
+          },
+          { status: 403 },
+        );
+      } else {
+        analyst = await touchAnalyst();
+        response =
+          analyst || options.public
+            ? await handler({
+                request,
+                analyst: analyst ?? ANONYMOUS,
+                params: ((await segment?.params) ?? {}) as P,
+                onUpstream: (info) => {
+                  upstream = info;
+                },
+              })
+            : json(
+                { error: { code: "unauthenticated", message: "Sign in to use the inbox." } },
+                { status: 401 },
+              );
+      }
+    } catch (error) {
+      response = errorResponse(error);
+    }
+    response.headers.set("x-request-id", requestId);
+    log.info(
+      {
+        requestId,
+        route: options.name,
+        method: request.method,
+        status: response.status,
+        durationMs: Math.round(performance.now() - started),
+        ...(upstream && {
+          upstreamStatus: upstream.status,
+          upstreamMs: Math.round(upstream.durationMs),
+          upstreamAttempts: upstream.attempts,
+        }),
+        ...(analyst && { analyst: analyst.id }),
+      },
+      "request",
+    );
+    return response;
+  };
+}
