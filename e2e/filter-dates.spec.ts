@@ -12,9 +12,9 @@ test("a created window keeps only users created within those UTC days", async ({
   await expect(page).toHaveURL(/created_before=2026-03-08/);
   await expectSettled(page);
 
-  const created = await userRows(page).locator("td:nth-child(9) time").evaluateAll((nodes) =>
-    nodes.map((node) => node.getAttribute("datetime") ?? ""),
-  );
+  const created = await userRows(page)
+    .locator("td:nth-child(9) time")
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime") ?? ""));
   expect(created.length).toBeGreaterThan(0);
   for (const iso of created) {
     expect(iso >= "2026-03-01T00:00:00.000Z").toBe(true);

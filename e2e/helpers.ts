@@ -23,3 +23,11 @@ export async function readRange(page: Page) {
   const n = (s: string | undefined) => Number((s ?? "").replaceAll(",", ""));
   return { first: n(match[1]), last: n(match[2]), total: n(match[3]) };
 }
+
+/**
+ * Waits until the page is interactive in the browser: the status counts are fetched by the
+ * client after hydration, so once one shows, shortcuts and handlers are live.
+ */
+export async function waitForInteractive(page: Page) {
+  await expect(page.getByTestId("count-all")).not.toHaveText("·");
+}

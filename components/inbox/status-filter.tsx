@@ -1,21 +1,23 @@
 "use client";
 
-import type { UserStatus } from "@/lib/inbox/query-state";
-
-/** Flagged comes first after All: it is the analyst's inbox. */
-const OPTIONS: ReadonlyArray<{ value: UserStatus | null; label: string }> = [
-  { value: null, label: "All" },
-  { value: "FLAGGED", label: "Flagged" },
-  { value: "BLOCKED", label: "Blocked" },
-  { value: "ACTIVE", label: "Active" },
-];
+import { useQueries } from "@tanstack/react-query";
+import type { UserStatus, UsersQuery } from "@/lib/inbox/query-state";
+import { formatStatusCount, STATUS_TABS, statusCountQueryOptions } from "@/lib/inbox/status-counts";
 
 export interface StatusFilterProps {
-  value: UserStatus | null;
+  /** The view; each tab counts the users matching its other filters. */
+  query: UsersQuery;
   onChange: (value: UserStatus | null) => void;
 }
 
-export function StatusFilter({ value, onChange }: StatusFilterProps) {
+/**
+ * "All · Flagged · Blocked · Active" with counts. Flagged comes first after All: it is the
+ * analyst's inbox. Radios underneath, so the choice is one click and arrow keys move it.
+ */
+export function StatusFilter({ query, onChange }: StatusFilterProps) {
+  const counts = useQueries({
+    queries: STATUS_TABS.map(({ status }) => statusCountQueryOptions(query, status)),
+  });
   return (
     <fieldset className="flex flex-col gap-1">
       <legend className="sr-only">Status</legend>
@@ -24,12 +26,13 @@ export function StatusFilter({ value, onChange }: StatusFilterProps) {
         aria-label="Status"
         className="inline-flex h-9 rounded-md border border-zinc-300 bg-zinc-100 p-0.5 dark:border-zinc-700 dark:bg-zinc-800"
       >
-        {OPTIONS.map((option) => {
-          const checked = option.value === value;
+        {STATUS_TABS.map((tab, index) => {
+          const checked = tab.status === query.status;
+          const count = counts[index]?.data;
           return (
             <label
-              key={option.label}
-              className={`relative flex items-center rounded px-3 text-sm font-medium has-focus-visible:outline-2 has-focus-visible:outline-blue-600 ${
+              key={tab.label}
+              className={`relative flex items-center gap-1.5 rounded px-3 text-sm font-medium has-focus-visible:outline-2 has-focus-visible:outline-blue-600 ${
                 checked
                   ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-950 dark:text-zinc-50"
                   : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-zinc-50"
@@ -41,9 +44,17 @@ export function StatusFilter({ value, onChange }: StatusFilterProps) {
                 // Covers the whole segment, so it is what a click or a test hits.
                 className="absolute inset-0 cursor-pointer appearance-none rounded"
                 checked={checked}
-                onChange={() => onChange(option.value)}
+                onChange={() => onChange(tab.status)}
               />
-              {option.label}
+              {tab.label}
+              {count && <span className="sr-only">, {formatStatusCount(count)} users</span>}
+              <span
+                aria-hidden="true"
+                data-testid={`count-${tab.label.toLowerCase()}`}
+                className="min-w-6 rounded bg-zinc-200/80 px-1 text-center text-xs text-zinc-700 tabular-nums dark:bg-zinc-700 dark:text-zinc-200"
+              >
+                {count ? formatStatusCount(count) : "·"}
+              </span>
             </label>
           );
         })}

@@ -11,7 +11,7 @@ const NowContext = createContext<number>(0);
 export function NowProvider({ renderedAt, children }: { renderedAt: number; children: ReactNode }) {
   const [now, setNow] = useState(renderedAt);
   useEffect(() => {
-    setNow(Date.now());
+    // The first tick comes later: changing the time during hydration would mismatch the HTML.
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);

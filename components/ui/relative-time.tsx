@@ -12,6 +12,8 @@ export function RelativeTime({ value }: { value: string | null }) {
   const now = useNow();
   if (!value) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   const date = new Date(value);
+  // Never let one odd value take the table down: show it as it came.
+  if (Number.isNaN(date.getTime())) return <span>{value}</span>;
   return (
     <time dateTime={value} title={formatUtc(value)} className="whitespace-nowrap">
       {formatDistanceStrict(date, now, { addSuffix: true })}

@@ -7,7 +7,7 @@ export function usersQueryKey(query: UsersQuery) {
   return ["users", query] as const;
 }
 
-async function fetchUsersPage(query: UsersQuery, signal: AbortSignal): Promise<UsersPage> {
+export async function fetchUsersPage(query: UsersQuery, signal: AbortSignal): Promise<UsersPage> {
   const response = await fetch(`/api/users${serializeUsersQuery(query)}`, {
     signal,
     headers: { accept: "application/json" },

@@ -1,0 +1,392 @@
+import { spawn } from "node:child_process";
+import type { ServerResponse } from "node:http";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { parse } from "csv-parse/sync";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { RateBudget, sharedRateBudget } from "@/lib/didit/rate-budget";
+import { CSV_COLUMNS } from "@/lib/export/csv-row";
+import { CsvRecordCounter } from "@/lib/export/csv-row-counter";
+import type { UsersQuery } from "@/lib/inbox/query-state";
+import { generateUsers } from "@/lib/sandbox/dataset";
+import { handleSandboxRequest } from "@/lib/sandbox/handler";
+import { buildSandboxIndex, type SandboxIndex } from "@/lib/sandbox/query";
+import { type RecordedRequest, sendJson, startFakeUpstream } from "@/lib/testing/fake-upstream";
+
+const API_KEY = "test-key-0123456789";
+const RATE_LIMIT = 600;
+const ALL: UsersQuery = {
+  status: null,
+  search: null,
+  country: null,
+  created_after: null,
+  created_before: null,
+  last_activity_after: null,
+  last_activity_before: null,
+  limit: 50,
+  offset: 0,
+};
+
+let upstream: Awaited<ReturnType<typeof startFakeUpstream>>;
+let GET: (request: NextRequest) => Promise<Response>;
+let usersCsvResponse: typeof import("@/lib/export/users-csv-response").usersCsvResponse;
+let bigDidit: ReturnType<typeof startSandboxProcess>;
+const index = buildSandboxIndex(generateUsers(1000));
+
+/** Didit, as the sandbox plays it, over `users`. */
+async function serveSandbox(users: SandboxIndex, request: RecordedRequest, res: ServerResponse) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+  }
+  const response = handleSandboxRequest(new Request(request.url, { headers }), {
+    apiKey: API_KEY,
+    users,
+  });
+  const text = await response.text();
+  res.writeHead(response.status, Object.fromEntries(response.headers)).end(text);
+}
+
+function sandbox(users: SandboxIndex) {
+  return (request: RecordedRequest, res: ServerResponse) => void serveSandbox(users, request, res);
+}
+
+beforeAll(async () => {
+  // Didit for the 100,000-user test, in a process of its own as it is in reality: this process's
+  // memory is then the export's alone, not the index's. Started now: building it takes a while.
+  bigDidit = startSandboxProcess(100_000);
+  upstream = await startFakeUpstream();
+  process.env.DIDIT_API_KEY = API_KEY;
+  process.env.DIDIT_API_BASE_URL = upstream.baseUrl;
+  // No sign-in in these tests (allowed on loopback), and no access log for every call.
+  process.env.INBOX_AUTH = "none";
+  process.env.LOG_LEVEL = "silent";
+  process.env.DIDIT_RATE_LIMIT_PER_MINUTE = String(RATE_LIMIT);
+  ({ GET } = await import("./route"));
+  ({ usersCsvResponse } = await import("@/lib/export/users-csv-response"));
+});
+
+afterAll(async () => {
+  (await bigDidit).stop();
+  await upstream.close();
+});
+
+beforeEach(() => {
+  sharedRateBudget(RATE_LIMIT).clear();
+  upstream.requests.length = 0;
+  upstream.respondWith(sandbox(index));
+});
+
+/** The sandbox over `count` generated users, served from a child process on 127.0.0.1. */
+async function startSandboxProcess(count: number) {
+  const module = (path: string) => JSON.stringify(new URL(path, import.meta.url).href);
+  const script = `
+    const { createServer } = await import("node:http");
+    const { generateUsers } = await import(${module("../../../../lib/sandbox/dataset.ts")});
+    const { buildSandboxIndex } = await import(${module("../../../../lib/sandbox/query.ts")});
+    const { handleSandboxRequest } = await import(${module("../../../../lib/sandbox/handler.ts")});
+    const users = buildSandboxIndex(generateUsers(${count}));
+    let requests = 0;
+    const server = createServer(async (req, res) => {
+      requests++;
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (typeof value === "string") headers.set(name, value);
+      }
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const response = handleSandboxRequest(new Request(url, { headers }), {
+        apiKey: ${JSON.stringify(API_KEY)},
+        users,
+      });
+      const body = await response.text();
+      res.writeHead(response.status, Object.fromEntries(response.headers)).end(body);
+    });
+    process.on("message", () => process.send({ requests }));
+    process.on("disconnect", () => process.exit(0));
+    server.listen(0, "127.0.0.1", () => process.send({ port: server.address().port }));
+  `;
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const next = () =>
+    new Promise<Record<string, number>>((resolve, reject) => {
+      child.once("message", (message) => resolve(message as Record<string, number>));
+      child.once("exit", (code) => reject(new Error(`sandbox process exited (${code})`)));
+    });
+  const { port } = await next();
+  return {
+    upstream: {
+      baseUrl: `http://127.0.0.1:${port}`,
+      apiKey: API_KEY,
+      timeoutMs: 10_000,
+      deadlineMs: 15_000,
+      rateLimitPerMinute: RATE_LIMIT,
+      sandbox: false,
+    },
+    requestCount: async () => {
+      const answer = next();
+      child.send("stats");
+      return (await answer).requests;
+    },
+    stop: () => child.kill(),
+  };
+}
+
+function exportRequest(query: string, init: { signal?: AbortSignal } = {}) {
+  return new NextRequest(`http://127.0.0.1:3000/api/users/export${query}`, init);
+}
+
+function records(text: string): string[][] {
+  return parse(text, { bom: true, record_delimiter: "\r\n" }) as string[][];
+}
+
+function column(rows: string[][], name: (typeof CSV_COLUMNS)[number]): string[] {
+  const at = CSV_COLUMNS.indexOf(name);
+  return rows.slice(1).map((row) => row[at] ?? "");
+}
+
+function utcDay() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+describe("GET /api/users/export", () => {
+  it("exports every user of the view across pages, as CSV that parses back", async () => {
+    const expected = index.users.filter((user) => user.status === "ACTIVE");
+    expect(expected.length).toBeGreaterThan(600);
+    expect(expected.length % 200).not.toBe(0);
+
+    // The page position of the inbox (limit/offset) is ignored: the export is the whole view.
+    const response = await GET(exportRequest("?status=ACTIVE&limit=10&offset=40"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="didit-users-active-${utcDay()}.csv"`,
+    );
+    expect(response.headers.get("x-total-count")).toBe(String(expected.length));
+
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.endsWith("\r\n")).toBe(true);
+
+    const rows = records(text);
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(expected.length + 1);
+    expect(column(rows, "didit_internal_id")).toEqual(expected.map((u) => u.didit_internal_id));
+    expect(new Set(column(rows, "status"))).toEqual(new Set(["ACTIVE"]));
+
+    const pages = upstream.requests.map((r) => Object.fromEntries(r.url.searchParams));
+    const offsets = Array.from({ length: Math.ceil(expected.length / 200) }, (_, i) => i * 200);
+    expect(pages).toEqual(
+      offsets.map((offset) => ({
+        status: "ACTIVE",
+        limit: "200",
+        offset: String(offset),
+      })),
+    );
+  });
+
+  it("forwards every filter and names the file after them", async () => {
+    const response = await GET(
+      exportRequest(
+        "?status=FLAGGED&country=esp&search=a&created_after=2020-01-01&last_activity_before=2030-01-01T00:00:00Z",
+      ),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="didit-users-flagged-esp-search-created-from-2020-01-01-active-to-2030-01-01t00-00-00z-${utcDay()}.csv"`,
+    );
+    const rows = records(await response.text());
+    expect(rows.length - 1).toBe(Number(response.headers.get("x-total-count")));
+    expect(Object.fromEntries(upstream.requests[0]?.url.searchParams ?? [])).toEqual({
+      status: "FLAGGED",
+      country: "ESP",
+      search: "a",
+      created_after: "2020-01-01T00:00:00.000Z",
+      last_activity_before: "2030-01-01T00:00:00.000Z",
+      limit: "200",
+      offset: "0",
+    });
+  });
+
+  it("does not repeat users pushed over a page boundary by newer ones", async () => {
+    const dataset = generateUsers(1000);
+    const newer = dataset.slice(0, 3).map((user, i) => ({
+      ...user,
+      didit_internal_id: `newer-${i}`,
+      vendor_data: `newer-${i}`,
+      created_at: "2030-01-01T00:00:00Z",
+    }));
+    const grown = buildSandboxIndex([...dataset, ...newer]);
+    // Three users sign up right after the first page was read.
+    upstream.respondWith((request, res) =>
+      serveSandbox(request.url.searchParams.get("offset") === "0" ? index : grown, request, res),
+    );
+    const rows = records(await (await GET(exportRequest(""))).text());
+    const ids = column(rows, "didit_internal_id");
+    expect(ids).toHaveLength(1000);
+    expect(new Set(ids)).toEqual(new Set(index.users.map((user) => user.didit_internal_id)));
+  });
+
+  it("answers 400 naming the field, and sends nothing upstream, for a bad filter", async () => {
+    const response = await GET(exportRequest("?country=Spain&limit=5000"));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.code).toBe("invalid_query");
+    // limit is not the export's concern, so it is not reported either.
+    expect(Object.keys(body.error.fields)).toEqual(["country"]);
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it("exports the header alone for an empty view", async () => {
+    const response = await GET(exportRequest("?search=nobody-is-called-this"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-total-count")).toBe("0");
+    expect(records(await response.text())).toEqual([[...CSV_COLUMNS]]);
+  });
+
+  it("answers a JSON error with its status when the first page fails", async () => {
+    upstream.respondWith((_, res) => sendJson(res, 401, { detail: "Invalid or missing API key" }));
+    const response = await GET(exportRequest(""));
+    expect(response.status).toBe(502);
+    expect(response.headers.get("content-type")).toMatch(/application\/json/);
+    expect((await response.json()).error.code).toBe("upstream_auth");
+  });
+
+  it("fails the download, not quietly, when a later page fails", async () => {
+    upstream.respondWith((request, res) =>
+      request.url.searchParams.get("offset") === "400"
+        ? res.writeHead(500, { "content-type": "text/html" }).end("<html>boom</html>")
+        : void serveSandbox(index, request, res),
+    );
+    const response = await GET(exportRequest(""));
+    expect(response.status).toBe(200);
+    const reader = response.body?.getReader();
+    const decoder = new TextDecoder();
+    let received = "";
+    const failure = await (async () => {
+      for (;;) {
+        const { done, value } = (await reader?.read()) ?? { done: true };
+        if (done) return null;
+        received += decoder.decode(value, { stream: true });
+      }
+    })().catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: "upstream_unavailable" });
+    // The rows before the failure did arrive; the file just does not end as if complete.
+    expect(records(received)).toHaveLength(401);
+  });
+
+  it("stops asking Didit once the client goes away", async () => {
+    const client = new AbortController();
+    const response = await GET(exportRequest("", { signal: client.signal }));
+    const reader = response.body?.getReader();
+    await reader?.read();
+    client.abort();
+    await reader?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The first page, and at most the one being read ahead when the client left: not all five.
+    expect(upstream.requests.length).toBeLessThanOrEqual(2);
+  });
+
+  it("waits out the rate limit, its own and Didit's 429, instead of failing", async () => {
+    let now = 0;
+    const waits: number[] = [];
+    let throttled = false;
+    upstream.respondWith((request, res) => {
+      if (request.url.searchParams.get("offset") === "600" && !throttled) {
+        throttled = true;
+        sendJson(res, 429, { detail: "Request was throttled." }, { "retry-after": "3" });
+        return;
+      }
+      void serveSandbox(index, request, res);
+    });
+    const response = await usersCsvResponse(ALL, {
+      // Two requests a minute for the whole instance, on a clock that moves only when waiting.
+      request: { budget: new RateBudget(2, () => now) },
+      pacing: new RateBudget(1000, () => now),
+      wait: async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+    });
+    const rows = records(await response.text());
+    expect(rows).toHaveLength(index.users.length + 1);
+    // 0 and 200; a minute for 400; 600 meets a 429 (3 s), then the rest of the window.
+    expect(waits).toEqual([60_000, 3_000, 57_000]);
+  });
+
+  it("gives up when the rate limit asks for too long a wait", async () => {
+    upstream.respondWith((_, res) =>
+      sendJson(res, 429, { detail: "Request was throttled." }, { "retry-after": "900" }),
+    );
+    const response = await GET(exportRequest(""));
+    expect(response.status).toBe(429);
+    expect((await response.json()).error.code).toBe("rate_limited");
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  it("refuses a view larger than an export may hold", async () => {
+    const response = await usersCsvResponse(ALL, { maxRows: 500 });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/1,000 users.*at most 500/);
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  it("streams 100,000 users with flat memory", { timeout: 120_000 }, async () => {
+    const didit = await bigDidit;
+    const roomy = new RateBudget(1_000_000);
+    // Each page leaves a few MB of garbage (JSON text, parsed records, CSV text), which V8 may
+    // let pile up before a full collection. Collecting before each sample measures what the
+    // export keeps alive, which is what "flat" means.
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    gc();
+    const start = process.memoryUsage();
+    const started = performance.now();
+    const response = await usersCsvResponse(ALL, {
+      // 500 pages: the instance's real budget would spread them over a minute.
+      request: { budget: roomy, upstream: didit.upstream },
+      pacing: roomy,
+    });
+    expect(response.headers.get("x-total-count")).toBe("100000");
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error("no body");
+    const counter = new CsvRecordCounter();
+    const decoder = new TextDecoder();
+    const peak = { heap: start.heapUsed, rss: start.rss };
+    let chunks = 0;
+    let bytes = 0;
+    // For the record only: the heap's high-water mark garbage included.
+    let uncollected = start.heapUsed;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks++;
+      bytes += value.byteLength;
+      counter.push(decoder.decode(value, { stream: true }));
+      uncollected = Math.max(uncollected, process.memoryUsage().heapUsed);
+      if (chunks % 5 === 0) {
+        gc();
+        const { heapUsed, rss } = process.memoryUsage();
+        peak.heap = Math.max(peak.heap, heapUsed);
+        peak.rss = Math.max(peak.rss, rss);
+      }
+    }
+    const mb = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
+    const growth = { heap: mb(peak.heap - start.heapUsed), rss: mb(peak.rss - start.rss) };
+    console.warn(
+      `100k export: ${chunks} chunks, ${mb(bytes)} MB of CSV in ${Math.round(performance.now() - started)} ms; ` +
+        `heapUsed ${mb(start.heapUsed)} → peak ${mb(peak.heap)} MB (+${growth.heap}), ` +
+        `rss ${mb(start.rss)} → peak ${mb(peak.rss)} MB (+${growth.rss}); ` +
+        `uncollected heap peak ${mb(uncollected)} MB`,
+    );
+    expect(counter.records).toBe(100_000 + 1);
+    expect(await didit.requestCount()).toBe(500);
+    // Holding the rows, or even only their CSV text (over 25 MB), would show in the heap.
+    expect(bytes).toBeGreaterThan(25 * 2 ** 20);
+    expect(growth.heap).toBeLessThan(16);
+    expect(growth.rss).toBeLessThan(64);
+  });
+});

@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+import { expectSettled, readRange } from "./helpers";
+
+const count = async (locator: import("@playwright/test").Locator) =>
+  Number(((await locator.textContent()) ?? "").replaceAll(",", "").replace("+", ""));
+
+test("status tabs show counts under the other filters, Flagged first", async ({ page }) => {
+  await page.goto("/?country=ESP");
+  const labels = await page
+    .getByRole("radiogroup", { name: "Status" })
+    .getByRole("radio")
+    .evaluateAll((radios) =>
+      radios.map((radio) => radio.parentElement?.textContent?.replace(/[\d,·+]/g, "").trim()),
+    );
+  expect(labels).toEqual(["All", "Flagged", "Blocked", "Active"]);
+
+  const all = page.getByTestId("count-all");
+  await expect(all).not.toHaveText("·");
+  const flagged = await count(page.getByTestId("count-flagged"));
+  const blocked = await count(page.getByTestId("count-blocked"));
+  const active = await count(page.getByTestId("count-active"));
+  expect(flagged + blocked + active).toBe(await count(all));
+
+  // The tab's count is the number of rows its view shows.
+  await page.getByRole("radio", { name: /Flagged/ }).check();
+  await expectSettled(page);
+  expect((await readRange(page)).total).toBe(flagged);
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { shortcutFor } from "./shortcuts";
+
+const body = { tagName: "BODY", getAttribute: () => null };
+const row = {
+  tagName: "TR",
+  getAttribute: (name: string) => (name === "data-user-row" ? "true" : null),
+};
+
+describe("shortcutFor", () => {
+  it("maps the documented keys", () => {
+    expect(shortcutFor({ key: "j", target: body })).toBe("next-row");
+    expect(shortcutFor({ key: "k", target: body })).toBe("previous-row");
+    expect(shortcutFor({ key: "/", target: body })).toBe("focus-search");
+    expect(shortcutFor({ key: "[", target: body })).toBe("previous-page");
+    expect(shortcutFor({ key: "]", target: body })).toBe("next-page");
+    expect(shortcutFor({ key: "?", target: body })).toBe("toggle-help");
+    expect(shortcutFor({ key: "Escape", target: body })).toBe("escape");
+  });
+
+  it("never fires while typing in a field", () => {
+    for (const tagName of ["INPUT", "TEXTAREA", "SELECT"]) {
+      expect(shortcutFor({ key: "j", target: { tagName } })).toBeNull();
+      expect(shortcutFor({ key: "/", target: { tagName } })).toBeNull();
+    }
+    expect(
+      shortcutFor({ key: "k", target: { tagName: "DIV", isContentEditable: true } }),
+    ).toBeNull();
+    expect(shortcutFor({ key: "j", target: { tagName: "INPUT", type: "search" } })).toBeNull();
+    expect(shortcutFor({ key: "j", target: { tagName: "INPUT", type: "date" } })).toBeNull();
+  });
+
+  it("still works on radios and checkboxes, which are not typed into", () => {
+    expect(shortcutFor({ key: "j", target: { tagName: "INPUT", type: "radio" } })).toBe("next-row");
+    expect(shortcutFor({ key: "Escape", target: { tagName: "INPUT", type: "checkbox" } })).toBe(
+      "escape",
+    );
+  });
+
+  it("uses arrows and Enter only on a focused row", () => {
+    expect(shortcutFor({ key: "ArrowDown", target: body })).toBeNull();
+    expect(shortcutFor({ key: "Enter", target: body })).toBeNull();
+    expect(shortcutFor({ key: "ArrowDown", target: row })).toBe("next-row");
+    expect(shortcutFor({ key: "ArrowUp", target: row })).toBe("previous-row");
+    expect(shortcutFor({ key: "Enter", target: row })).toBe("open-row");
+  });
+
+  it("leaves browser shortcuts alone", () => {
+    expect(shortcutFor({ key: "k", ctrlKey: true, target: body })).toBeNull();
+    expect(shortcutFor({ key: "[", metaKey: true, target: body })).toBeNull();
+    expect(shortcutFor({ key: "x", target: body })).toBeNull();
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The inbox's keyboard shortcuts, as a pure mapping from a key event to an action, so the rules
+ * ("never while typing", "arrows only on a focused row") are tested without a browser.
+ */
+export type ShortcutAction =
+  | "next-row"
+  | "previous-row"
+  | "open-row"
+  | "focus-search"
+  | "escape"
+  | "previous-page"
+  | "next-page"
+  | "toggle-help";
+
+export interface KeyLike {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+  /** The element the event came from. */
+  target: {
+    tagName?: string;
+    isContentEditable?: boolean;
+    /** For inputs: radios and checkboxes are not typed into. */
+    type?: string;
+    getAttribute?: (name: string) => string | null;
+  } | null;
+}
+
+export const SHORTCUTS: ReadonlyArray<{ keys: string[]; description: string }> = [
+  { keys: ["j", "↓"], description: "Next user" },
+  { keys: ["k", "↑"], description: "Previous user" },
+  { keys: ["Enter"], description: "Open the focused user" },
+  { keys: ["/"], description: "Search" },
+  { keys: ["Esc"], description: "Close the panel, or leave the table" },
+  { keys: ["["], description: "Previous page" },
+  { keys: ["]"], description: "Next page" },
+  { keys: ["?"], description: "Show these shortcuts" },
+];
+
+const TYPING_TAGS = new Set(["TEXTAREA", "SELECT"]);
+const NON_TEXT_INPUTS = new Set([
+  "radio",
+  "checkbox",
+  "button",
+  "submit",
+  "reset",
+  "range",
+  "color",
+  "file",
+  "image",
+]);
+
+export function isTyping(target: KeyLike["target"]): boolean {
+  if (!target) return false;
+  if (target.isContentEditable) return true;
+  const tag = (target.tagName ?? "").toUpperCase();
+  if (tag === "INPUT") return !NON_TEXT_INPUTS.has((target.type ?? "text").toLowerCase());
+  return TYPING_TAGS.has(tag);
+}
+
+function onRow(target: KeyLike["target"]): boolean {
+  return target?.getAttribute?.("data-user-row") === "true";
+}
+
+export function shortcutFor(event: KeyLike): ShortcutAction | null {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  if (isTyping(event.target)) return null;
+  switch (event.key) {
+    case "j":
+      return "next-row";
+    case "k":
+      return "previous-row";
+    // Arrows keep scrolling the page unless the analyst is on a row.
+    case "ArrowDown":
+      return onRow(event.target) ? "next-row" : null;
+    case "ArrowUp":
+      return onRow(event.target) ? "previous-row" : null;
+    case "Enter":
+      return onRow(event.target) ? "open-row" : null;
+    case "/":
+      return "focus-search";
+    case "Escape":
+      return "escape";
+    case "[":
+      return "previous-page";
+    case "]":
+      return "next-page";
+    case "?":
+      return "toggle-help";
+    default:
+      return null;
+  }
+}
