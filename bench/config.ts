@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+
+/** Everything the benchmark's sections share: where things listen and how Chromium starts. */
+
+/** The Next app under test (live mode, pointed at UPSTREAM_PORT). */
+export const APP_PORT = 3300;
+/** The standalone Didit stand-in (bench/upstream-server.ts). */
+export const UPSTREAM_PORT = 3301;
+/** Chrome's DevTools port for Lighthouse (chrome-launcher would otherwise pick any port). */
+export const LIGHTHOUSE_DEBUG_PORT = 3390;
+
+export const HOST = "127.0.0.1";
+export const APP_ORIGIN = `http://${HOST}:${APP_PORT}`;
+export const UPSTREAM_ORIGIN = `http://${HOST}:${UPSTREAM_PORT}`;
+
+/** Not a secret: the key the bench upstream accepts, so the app runs in live mode. */
+export const BENCH_API_KEY = "bench-didit-key-5d0c7e2a91";
+
+export const DIST_DIR = ".next-bench";
+
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+/** Debian's Chromium where installed; null lets Playwright use its own browser. */
+export const CHROMIUM_PATH: string | null = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : null;
+
+/** The same flags the e2e suite uses (playwright.config.ts). */
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** What a browser sends, so the proxy compresses as it would for the real inbox. */
+export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
+
+/** Environment of the Next server: live mode, no sign-in (allowed on loopback only). */
+export function appEnv(): Record<string, string> {
+  return {
+    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    PORT: String(APP_PORT),
+    HOSTNAME: HOST,
+    DIDIT_API_KEY: BENCH_API_KEY,
+    DIDIT_API_BASE_URL: UPSTREAM_ORIGIN,
+    INBOX_AUTH: "none",
+  };
+}

@@ -1,0 +1,84 @@
+import { createServer, type IncomingMessage } from "node:http";
+import { handleSandboxRequest } from "../lib/sandbox/handler";
+
+/**
+ * A stand-in for Didit on its own process: the sandbox's handler over node:http, as the e2e fake
+ * serves it, but without fault injection. Keeping it out of the Next process means the proxy's
+ * CPU and the upstream's never mix in one /proc reading.
+ *
+ * `GET /__bench/stats` answers how long this process itself spent on each list request since the
+ * last call (and starts a new tally), so the report can show the upstream's own share.
+ *
+ * Env: BENCH_UPSTREAM_PORT, BENCH_API_KEY. Loopback only.
+ */
+
+const port = Number(process.env.BENCH_UPSTREAM_PORT);
+const apiKey = process.env.BENCH_API_KEY ?? "";
+if (!Number.isInteger(port) || port < 1 || apiKey.length < 8) {
+  console.error("upstream-server: set BENCH_UPSTREAM_PORT and BENCH_API_KEY (8+ characters)");
+  process.exit(2);
+}
+
+/** Handling times in ms; capped so a runaway load cannot grow it without bound. */
+const MAX_SAMPLES = 200_000;
+let samples: number[] = [];
+
+function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? null;
+}
+
+function statsBody(): string {
+  const sorted = samples.sort((a, b) => a - b);
+  samples = [];
+  return JSON.stringify({
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    mean: sorted.length ? sorted.reduce((sum, x) => sum + x, 0) / sorted.length : null,
+  });
+}
+
+function toRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+  }
+  return new Request(new URL(req.url ?? "/", `http://127.0.0.1:${port}`), {
+    method: req.method,
+    headers,
+  });
+}
+
+const server = createServer(async (req, res) => {
+  if (req.url?.startsWith("/__bench/stats")) {
+    res.writeHead(200, { "content-type": "application/json" }).end(statsBody());
+    return;
+  }
+  const started = performance.now();
+  const response = handleSandboxRequest(toRequest(req), { apiKey });
+  const body = await response.text();
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(body);
+  if (samples.length < MAX_SAMPLES) samples.push(performance.now() - started);
+});
+
+server.keepAliveTimeout = 30_000;
+server.listen(port, "127.0.0.1", () => {
+  // The readiness line the orchestrator waits for.
+  process.stdout.write(`upstream listening on 127.0.0.1:${port}\n`);
+});
+
+function shutdown() {
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 2000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
+// Orphaned (the orchestrator was killed outright): do not outlive it on the bench's port.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) shutdown();
+}, 1000).unref();
