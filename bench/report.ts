@@ -259,7 +259,7 @@ function rowsBlock(r: BenchResults, budget: (id: string) => Budget | undefined):
       g.limit === 200 && (g.kind === "filter" || g.kind === "page") ? `rows.${g.kind}200` : "";
     rows.push({
       label: `${g.kind} change → rows painted, ${g.limit} rows (n=${g.samples})`,
-      value: `${ms(g.clickToPaintP50Ms)} (max ${ms(g.clickToPaintMaxMs)})`,
+      value: `first rows ${ms(g.clickToFirstPaintP50Ms)}, all ${ms(g.clickToPaintP50Ms)} (max ${ms(g.clickToPaintMaxMs)})`,
       baseline: `upstream ${ms(g.upstreamP50Ms)}`,
       ratio: `app +${ms(g.appShareMs)}`,
       budget: id ? budget(id) : undefined,

@@ -51,13 +51,20 @@ export function Inbox() {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
 
-  // The next page is usually where the analyst goes; have it ready.
+  // The next page is usually where the analyst goes; have it ready. Fetched once the browser is
+  // idle, so parsing it never competes with painting the rows just received.
   useEffect(() => {
-    if (page?.hasNext && !users.isPlaceholderData) {
+    if (!page?.hasNext || users.isPlaceholderData) return;
+    const prefetch = () =>
       void queryClient.prefetchQuery(
         usersQueryOptions({ ...query, offset: query.offset + query.limit }),
       );
+    if (typeof window.requestIdleCallback !== "function") {
+      const timer = setTimeout(prefetch, 200);
+      return () => clearTimeout(timer);
     }
+    const idle = window.requestIdleCallback(prefetch, { timeout: 1000 });
+    return () => window.cancelIdleCallback(idle);
   }, [page, users.isPlaceholderData, query, queryClient]);
 
   const openIndex = user ? rows.findIndex((row) => row.id === user) : -1;

@@ -29,7 +29,7 @@ function ShortList({ items, max = 2 }: { items: string[]; max?: number }) {
   return (
     <ul className="space-y-0.5" title={items.join("\n")}>
       {shown.map((item) => (
-        <li key={item} className="max-w-56 truncate">
+        <li key={item} className="truncate">
           {item}
         </li>
       ))}
@@ -45,7 +45,7 @@ export const userColumns = column.columns([
     cell: ({ row }) => {
       const { effectiveName, fullName } = row.original;
       return (
-        <div className="min-w-40">
+        <div className="min-w-0 break-words">
           <div className="font-medium text-zinc-900 dark:text-zinc-50">
             {effectiveName ?? <span className={`italic ${muted}`}>No name</span>}
           </div>
@@ -80,7 +80,7 @@ export const userColumns = column.columns([
       const features = getValue();
       if (features.length === 0) return <Dash />;
       return (
-        <div className="flex max-w-md min-w-72 flex-wrap gap-1">
+        <div className="flex flex-wrap gap-1">
           {features.map((feature) => (
             <FeatureChip key={feature.feature} feature={feature} />
           ))}
@@ -95,7 +95,7 @@ export const userColumns = column.columns([
       const tags = getValue();
       if (tags.length === 0) return <Dash />;
       return (
-        <div className="flex min-w-24 flex-wrap gap-1">
+        <div className="flex flex-wrap gap-1">
           {tags.map((tag) => (
             <TagPill key={tag.id} tag={tag} />
           ))}

@@ -3,13 +3,14 @@
 import { type Row, useTable } from "@tanstack/react-table";
 import { memo, useMemo } from "react";
 import type { InboxUser } from "@/lib/didit/schema";
-import { normaliseOrder, PINNED_COLUMN } from "@/lib/inbox/columns";
+import { COLUMN_WIDTHS, type ColumnId, normaliseOrder, PINNED_COLUMN } from "@/lib/inbox/columns";
 import { usePreference } from "@/lib/inbox/preferences";
+import { useProgressiveCount } from "./use-progressive-count";
 import { userColumns, userTableFeatures } from "./user-columns";
 
 export interface UsersTableProps {
   users: InboxUser[];
-  /** True while newer rows are on their way: the current ones stay, dimmed. */
+  /** True while newer rows are on their way: the current ones stay, under a loading bar. */
   stale: boolean;
   /** The row the keyboard is on (roving focus), by user id. */
   activeId: string | null;
@@ -89,17 +90,38 @@ export function UsersTable({ users, stale, activeId, onActivate, onOpen }: Users
     getRowId: (user) => user.id,
     state,
   });
-  const rows = table.getRowModel().rows;
+  const allRows = table.getRowModel().rows;
+  const shown = useProgressiveCount(allRows.length, users);
+  const rows = shown < allRows.length ? allRows.slice(0, shown) : allRows;
+  const filling = shown < allRows.length;
+  const visible = table.getVisibleLeafColumns().map((column) => column.id as ColumnId);
+  const width = visible.reduce((sum, id) => sum + COLUMN_WIDTHS[id], 0);
   // With no row chosen yet, the first one takes Tab focus, so the table is reachable by keyboard.
-  const tabStop = activeId && rows.some((row) => row.id === activeId) ? activeId : rows[0]?.id;
+  const tabStop =
+    activeId && allRows.some((row) => row.id === activeId) ? activeId : allRows[0]?.id;
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <table
-        aria-busy={stale}
-        aria-label="Users"
-        className={`w-full border-collapse text-left text-sm transition-opacity ${stale ? "opacity-60" : ""}`}
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      {/* A loading bar rather than dimming 200 rows: restyling them all costs a long task. */}
+      <div
+        aria-hidden="true"
+        className={`pointer-events-none sticky top-0 left-0 z-[3] h-0.5 w-full overflow-hidden ${stale ? "" : "invisible"}`}
       >
+        <div className="h-full w-1/3 animate-[inbox-loading_1s_ease-in-out_infinite] bg-blue-600" />
+      </div>
+      <table
+        // Busy while newer rows are coming, or while the rest of this page is still being added.
+        aria-busy={stale || filling}
+        data-stale={stale}
+        aria-label="Users"
+        style={{ width: `max(100%, ${width}px)` }}
+        className="table-fixed border-collapse text-left text-sm"
+      >
+        <colgroup>
+          {visible.map((id) => (
+            <col key={id} style={{ width: COLUMN_WIDTHS[id] }} />
+          ))}
+        </colgroup>
         <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase dark:bg-zinc-900 dark:text-zinc-400">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
