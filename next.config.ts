@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import { parseAuthConfig } from "./lib/auth/config-schema";
 import { parseEnv } from "./lib/env/schema";
-import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
+import { API_CSP, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 // Fail `next build` and `next start` alike on a bad configuration, naming the variable.
 const env = parseEnv(process.env);
@@ -16,7 +16,10 @@ const nextConfig: NextConfig = {
   skipTrailingSlashRedirect: true,
   typedRoutes: false,
   // Static assets skip proxy.ts; they get the same headers from here (the CSP is per request).
-  headers: async () => [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }],
+  headers: async () => [
+    { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
+    { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+  ],
 };
 
 export default nextConfig;

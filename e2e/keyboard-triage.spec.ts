@@ -54,3 +54,9 @@ test("shortcuts never fire while typing, and ? shows the sheet", async ({ page }
   await page.keyboard.press("Escape");
   await expect(sheet).toHaveCount(0);
 });
+
+test("opening the inbox leaves the focus where the browser puts it", async ({ page }) => {
+  await page.goto("/");
+  await waitForInteractive(page);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("BODY");
+});

@@ -22,6 +22,9 @@ test("pages and API responses carry the security headers", async ({ request }) =
   const api = await request.get("/api/users?limit=1", { headers: { origin: "https://evil.test" } });
   expect(api.headers()["cache-control"]).toBe("no-store");
   expect(api.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(api.headers()["content-security-policy"]).toBe(
+    "default-src 'none'; frame-ancestors 'none'",
+  );
   expect(api.headers()["access-control-allow-origin"]).toBeUndefined();
 });
 

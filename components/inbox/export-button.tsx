@@ -71,8 +71,12 @@ export function ExportButton({ query }: ExportButtonProps) {
   // Leaving the inbox stops the download (and, through the disconnect, the server's walk).
   useEffect(() => () => controller.current?.abort(), []);
 
-  // The pressed button is disabled while the export runs: keep the keyboard user's place.
+  // The pressed button is disabled while the export runs: keep the keyboard user's place. Only
+  // on a change of state: on the first render this must not take the page's focus.
+  const wasRunning = useRef(running);
   useEffect(() => {
+    if (wasRunning.current === running) return;
+    wasRunning.current = running;
     const focused = document.activeElement;
     const lost = focused === null || focused === document.body;
     if (running && (lost || focused === exportRef.current)) cancelRef.current?.focus();

@@ -19,12 +19,12 @@ export function StatusFilter({ query, onChange }: StatusFilterProps) {
     queries: STATUS_TABS.map(({ status }) => statusCountQueryOptions(query, status)),
   });
   return (
-    <fieldset className="flex flex-col gap-1">
+    <fieldset className="flex max-w-full min-w-0 flex-col gap-1">
       <legend className="sr-only">Status</legend>
       <div
         role="radiogroup"
         aria-label="Status"
-        className="inline-flex h-9 rounded-md border border-zinc-300 bg-zinc-100 p-0.5 dark:border-zinc-700 dark:bg-zinc-800"
+        className="inline-flex h-9 max-w-full overflow-x-auto rounded-md border border-zinc-300 bg-zinc-100 p-0.5 dark:border-zinc-700 dark:bg-zinc-800"
       >
         {STATUS_TABS.map((tab, index) => {
           const checked = tab.status === query.status;
@@ -32,7 +32,7 @@ export function StatusFilter({ query, onChange }: StatusFilterProps) {
           return (
             <label
               key={tab.label}
-              className={`relative flex items-center gap-1.5 rounded px-3 text-sm font-medium has-focus-visible:outline-2 has-focus-visible:outline-blue-600 ${
+              className={`relative flex shrink-0 items-center gap-1.5 rounded px-3 text-sm font-medium whitespace-nowrap has-focus-visible:outline-2 has-focus-visible:outline-blue-600 ${
                 checked
                   ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-950 dark:text-zinc-50"
                   : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-zinc-50"

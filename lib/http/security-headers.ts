@@ -18,6 +18,9 @@ export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string
   { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
 ];
 
+/** For JSON answers: nothing may load or frame them. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 /** Where Didit serves portraits from (short-lived presigned S3 URLs). */
 const PORTRAIT_HOSTS = "https://*.amazonaws.com https://*.didit.me";
 
