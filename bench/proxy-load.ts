@@ -70,6 +70,11 @@ export interface LimitResult {
 }
 
 export interface ProxyLoadResult {
+  /**
+   * The framework's own floor: the app's `/api/health` (no session, no upstream, no body to
+   * speak of) at the same concurrency. What a Next.js route costs before the proxy does anything.
+   */
+  floor: { rps: number; p50Ms: number; cpuMsPerRequest: number | null };
   connections: number;
   durationS: number;
   warmupS: number;
@@ -256,9 +261,29 @@ async function unloaded(target: "direct" | "proxy", limit: number, options: Load
   });
 }
 
+async function frameworkFloor(options: LoadOptions): Promise<ProxyLoadResult["floor"]> {
+  const url = `${APP_ORIGIN}/api/health`;
+  const headers = { "accept-encoding": BROWSER_ACCEPT_ENCODING };
+  const cannon = { connections: options.connections, maxRequests: options.maxRequestsPerPhase };
+  await runCannon(url, headers, { ...cannon, durationS: options.warmupS });
+  const before = cpuTimeMs(options.appPid);
+  const run = await runCannon(url, headers, { ...cannon, durationS: options.durationS });
+  const after = cpuTimeMs(options.appPid);
+  const completed = run.requests2xx + run.non2xx;
+  return {
+    rps: run.rps,
+    p50Ms: run.latencyMs.p50,
+    cpuMsPerRequest:
+      before === null || after === null || completed === 0
+        ? null
+        : round((after - before) / completed),
+  };
+}
+
 export async function measureProxyLoad(options: LoadOptions): Promise<ProxyLoadResult> {
   const limits: LimitResult[] = [];
   const warnings: string[] = [];
+  const floor = await frameworkFloor(options);
   for (const limit of options.limits) {
     const direct = await measuredPhase("direct", limit, options);
     const proxy = await measuredPhase("proxy", limit, options);
@@ -291,6 +316,7 @@ export async function measureProxyLoad(options: LoadOptions): Promise<ProxyLoadR
     });
   }
   return {
+    floor,
     connections: options.connections,
     durationS: options.durationS,
     warmupS: options.warmupS,

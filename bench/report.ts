@@ -6,6 +6,7 @@ import type { PageWeightResult } from "./page-weight";
 import type { MachineInfo } from "./proc";
 import type { ProxyLoadResult } from "./proxy-load";
 import type { SandboxQueriesResult } from "./sandbox-queries";
+import { ratio } from "./stats";
 import type { TimeToRowsResult } from "./time-to-rows";
 import type { ValidationResult } from "./validation";
 
@@ -66,6 +67,13 @@ function proxyBlock(r: BenchResults, budget: (id: string) => Budget | undefined)
   if (!s.ok) return { title: "1 Proxy cost", rows: [], error: s.error };
   const d = s.data;
   const rows: Row[] = [];
+  const direct50 = d.limits.find((l) => l.limit === 50)?.direct;
+  rows.push({
+    label: `framework floor: /api/health (${d.connections} conns)`,
+    value: `${n(d.floor.rps)} req/s, CPU ${ms(d.floor.cpuMsPerRequest)}`,
+    baseline: direct50 ? `direct limit=50 ${n(direct50.rps)} req/s` : "",
+    ratio: direct50 ? times(ratio(d.floor.rps, direct50.rps)) : "",
+  });
   for (const l of d.limits) {
     const first = l.limit === 50;
     rows.push(

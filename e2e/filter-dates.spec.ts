@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { expectSettled, userRows } from "./helpers";
+import { expectSettled, userRows, waitForInteractive } from "./helpers";
 
 // Far from UTC on purpose: a date filter must mean the same UTC day in every time zone.
 test.use({ timezoneId: "Pacific/Kiritimati" });
 
 test("a created window keeps only users created within those UTC days", async ({ page }) => {
   await page.goto("/?limit=200");
+  await waitForInteractive(page);
   await page.getByLabel("Created after").fill("2026-03-01");
   await expect(page).toHaveURL(/created_after=2026-03-01/);
   await page.getByLabel("Created before").fill("2026-03-08");

@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { expectSettled, readRange, userRows } from "./helpers";
+import { expectSettled, readRange, userRows, waitForInteractive } from "./helpers";
 
 test("choosing Flagged changes the URL and shows only flagged users", async ({ page }) => {
   await page.goto("/");
+  await waitForInteractive(page);
   const all = await readRange(page);
 
   await page.getByRole("radio", { name: "Flagged" }).check();
@@ -18,6 +19,7 @@ test("choosing Flagged changes the URL and shows only flagged users", async ({ p
 
 test("typing a search narrows the rows and resets the page", async ({ page }) => {
   await page.goto("/?offset=100");
+  await waitForInteractive(page);
   await page.getByLabel("Search").fill("example.org");
   await expect(page).toHaveURL(/search=example\.org/);
   await expect(page).not.toHaveURL(/offset=/);
@@ -29,6 +31,7 @@ test("typing a search narrows the rows and resets the page", async ({ page }) =>
 
 test("the country filter keeps only users with a document from that country", async ({ page }) => {
   await page.goto("/");
+  await waitForInteractive(page);
   await page.getByLabel("Country").fill("esp");
   await expect(page).toHaveURL(/country=ESP/);
   await expectSettled(page);

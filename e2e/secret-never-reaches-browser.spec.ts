@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectSettled } from "./helpers";
+import { expectSettled, waitForInteractive } from "./helpers";
 import { E2E_DIDIT_KEY, FAULT_SEARCH, LIVE_URL } from "./servers";
 
 test("no response the browser receives in a whole session contains the API key", async ({
@@ -13,6 +13,7 @@ test("no response the browser receives in a whole session contains the API key",
   });
 
   await page.goto(`${LIVE_URL}/`);
+  await waitForInteractive(page);
   await page.getByRole("radio", { name: "Flagged" }).check();
   await expectSettled(page);
   await page.getByRole("button", { name: "Next page" }).click();
