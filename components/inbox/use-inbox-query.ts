@@ -2,7 +2,7 @@
 
 import { useQueryStates } from "nuqs";
 import { useCallback, useMemo } from "react";
-import { inboxParsers, type UsersQuery, viewParsers } from "@/lib/inbox/query-state";
+import { FILTER_KEYS, inboxParsers, type UsersQuery, viewParsers } from "@/lib/inbox/query-state";
 
 export type FilterPatch = Partial<Omit<UsersQuery, "limit" | "offset">>;
 
@@ -78,13 +78,7 @@ export function useInboxQuery() {
   const clearFilters = useCallback(
     () =>
       setState({
-        status: null,
-        search: null,
-        country: null,
-        created_after: null,
-        created_before: null,
-        last_activity_after: null,
-        last_activity_before: null,
+        ...Object.fromEntries(FILTER_KEYS.map((key) => [key, null])),
         offset: null,
         user: null,
       }),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { UsersQuery } from "@/lib/inbox/query-state";
+import { ALL_USERS } from "@/lib/inbox/query-state";
 import { sendJson, startFakeUpstream } from "@/lib/testing/fake-upstream";
 import { buildUserUrl, getUser, listUsers, type UpstreamInfo } from "./client";
 import docSample from "./fixtures/doc-sample.json";
@@ -134,17 +135,7 @@ describe("getUser", () => {
 });
 
 describe("listUsers", () => {
-  const query: UsersQuery = {
-    status: null,
-    search: null,
-    country: null,
-    created_after: null,
-    created_before: null,
-    last_activity_after: null,
-    last_activity_before: null,
-    limit: 50,
-    offset: 0,
-  };
+  const query: UsersQuery = { ...ALL_USERS };
 
   it("reports the last attempt's status, duration and the attempts it took", async () => {
     let calls = 0;

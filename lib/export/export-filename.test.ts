@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { UsersQuery } from "@/lib/inbox/query-state";
+import { ALL_USERS } from "@/lib/inbox/query-state";
 import {
   asciiSlug,
   attachmentDisposition,
@@ -8,17 +9,7 @@ import {
   viewName,
 } from "./export-filename";
 
-const ALL: UsersQuery = {
-  status: null,
-  search: null,
-  country: null,
-  created_after: null,
-  created_before: null,
-  last_activity_after: null,
-  last_activity_before: null,
-  limit: 50,
-  offset: 0,
-};
+const ALL: UsersQuery = { ...ALL_USERS };
 const NOW = new Date("2026-03-07T23:30:00Z");
 
 describe("export file name", () => {

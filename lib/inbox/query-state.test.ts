@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_LIMIT,
+  ALL_USERS,
   loadInboxQuery,
   parseUsersQuery,
   serializeUsersQuery,
   type UsersQuery,
 } from "./query-state";
 
-const everything: UsersQuery = {
-  status: null,
-  search: null,
-  country: null,
-  created_after: null,
-  created_before: null,
-  last_activity_after: null,
-  last_activity_before: null,
-  limit: DEFAULT_LIMIT,
-  offset: 0,
-};
+const everything: UsersQuery = { ...ALL_USERS };
 
 describe("URL ⇄ filters", () => {
   it("round-trips a full view through the URL", () => {

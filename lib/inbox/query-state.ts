@@ -121,6 +121,19 @@ export interface UsersQuery {
   offset: number;
 }
 
+/** The whole list: no filter, first page, default size. */
+export const ALL_USERS: Readonly<UsersQuery> = Object.freeze({
+  status: null,
+  search: null,
+  country: null,
+  created_after: null,
+  created_before: null,
+  last_activity_after: null,
+  last_activity_before: null,
+  limit: DEFAULT_LIMIT,
+  offset: 0,
+});
+
 export const FILTER_KEYS = [
   "status",
   "search",
@@ -142,17 +155,7 @@ export type ParseResult =
 
 /** Strict parsing for the API: unknown parameters are ignored, an invalid one is reported. */
 export function parseUsersQuery(params: URLSearchParams): ParseResult {
-  const query: UsersQuery = {
-    status: null,
-    search: null,
-    country: null,
-    created_after: null,
-    created_before: null,
-    last_activity_after: null,
-    last_activity_before: null,
-    limit: DEFAULT_LIMIT,
-    offset: 0,
-  };
+  const query: UsersQuery = { ...ALL_USERS };
   const fields: Partial<Record<FieldName, string>> = {};
   for (const name of Object.keys(fieldSchemas) as FieldName[]) {
     const raw = params.get(name);

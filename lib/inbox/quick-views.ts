@@ -1,5 +1,5 @@
 import { subDays } from "date-fns";
-import { DEFAULT_LIMIT, type UsersQuery } from "./query-state";
+import { ALL_USERS, type UsersQuery } from "./query-state";
 
 /**
  * One-click presets. Each is a plain view (a URL); relative ones ("idle 30+ days") are computed
@@ -10,18 +10,6 @@ export interface QuickView {
   label: string;
   view: (now: Date) => Partial<UsersQuery>;
 }
-
-const EVERYTHING: UsersQuery = {
-  status: null,
-  search: null,
-  country: null,
-  created_after: null,
-  created_before: null,
-  last_activity_after: null,
-  last_activity_before: null,
-  limit: DEFAULT_LIMIT,
-  offset: 0,
-};
 
 export const QUICK_VIEWS: readonly QuickView[] = [
   { id: "flagged", label: "Flagged", view: () => ({ status: "FLAGGED" }) },
@@ -40,5 +28,5 @@ export const QUICK_VIEWS: readonly QuickView[] = [
 
 /** The whole view a preset opens: its filters on the first page, keeping the page size. */
 export function quickViewQuery(preset: QuickView, now: Date, limit: number): UsersQuery {
-  return { ...EVERYTHING, ...preset.view(now), limit };
+  return { ...ALL_USERS, ...preset.view(now), limit };
 }

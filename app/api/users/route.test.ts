@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import docSample from "@/lib/didit/fixtures/doc-sample.json";
 import { sharedRateBudget } from "@/lib/didit/rate-budget";
+import { ALL_USERS } from "@/lib/inbox/query-state";
 import { sendJson, startFakeUpstream } from "@/lib/testing/fake-upstream";
 
 const API_KEY = "test-key-0123456789";
@@ -207,17 +208,7 @@ describe("GET /api/users", () => {
     const { listUsers } = await import("@/lib/didit/client");
     await expect(
       listUsers(
-        {
-          status: null,
-          search: null,
-          country: null,
-          created_after: null,
-          created_before: null,
-          last_activity_after: null,
-          last_activity_before: null,
-          limit: 50,
-          offset: 0,
-        },
+        { ...ALL_USERS },
         {
           upstream: {
             baseUrl: closed.baseUrl,

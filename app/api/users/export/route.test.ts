@@ -9,6 +9,7 @@ import { RateBudget, sharedRateBudget } from "@/lib/didit/rate-budget";
 import { CSV_COLUMNS } from "@/lib/export/csv-row";
 import { CsvRecordCounter } from "@/lib/export/csv-row-counter";
 import type { UsersQuery } from "@/lib/inbox/query-state";
+import { ALL_USERS } from "@/lib/inbox/query-state";
 import { generateUsers } from "@/lib/sandbox/dataset";
 import { handleSandboxRequest } from "@/lib/sandbox/handler";
 import { buildSandboxIndex, type SandboxIndex } from "@/lib/sandbox/query";
@@ -16,17 +17,7 @@ import { type RecordedRequest, sendJson, startFakeUpstream } from "@/lib/testing
 
 const API_KEY = "test-key-0123456789";
 const RATE_LIMIT = 600;
-const ALL: UsersQuery = {
-  status: null,
-  search: null,
-  country: null,
-  created_after: null,
-  created_before: null,
-  last_activity_after: null,
-  last_activity_before: null,
-  limit: 50,
-  offset: 0,
-};
+const ALL: UsersQuery = { ...ALL_USERS };
 
 let upstream: Awaited<ReturnType<typeof startFakeUpstream>>;
 let GET: (request: NextRequest) => Promise<Response>;
