@@ -24,6 +24,21 @@ function fault(search: string | null, res: ServerResponse): boolean {
     case FAULT_SEARCH.malformed:
       res.writeHead(200, { "content-type": "application/json" }).end('{"count": 1, "results": [');
       return true;
+    case FAULT_SEARCH.forbidden:
+      res
+        .writeHead(403, { "content-type": "application/json" })
+        .end(JSON.stringify({ detail: "You do not have permission to perform this action." }));
+      return true;
+    case FAULT_SEARCH.connectionReset:
+      res.socket?.destroy();
+      return true;
+    case FAULT_SEARCH.unreadable:
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(
+          JSON.stringify({ count: 1, next: null, previous: null, results: [{ status: "ACTIVE" }] }),
+        );
+      return true;
     case FAULT_SEARCH.timeout:
       // Never answer: the app's timeout has to fire.
       return true;

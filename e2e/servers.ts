@@ -31,6 +31,11 @@ export const FAULT_SEARCH = {
   rateLimited: "fault-429",
   malformed: "fault-json",
   timeout: "fault-timeout",
+  forbidden: "fault-403",
+  /** The connection is dropped without an answer (as when Didit cannot be reached). */
+  connectionReset: "fault-reset",
+  /** A well-formed page whose record has no identity. */
+  unreadable: "fault-schema",
 } as const;
 
 /** Where the app servers' output is captured during the end-to-end run. */

@@ -1,7 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { PASSCODE_URL } from "./servers";
 
-const API_ROUTES = ["/api/users", "/api/users?status=FLAGGED"];
+const API_ROUTES = [
+  "/api/users",
+  "/api/users?status=FLAGGED",
+  "/api/users/user-abc-123",
+  "/api/users/export?status=FLAGGED",
+];
 const PAGES = ["/", "/?status=FLAGGED&country=ESP"];
 const BYPASS_HEADERS: Array<Record<string, string>> = [
   {},

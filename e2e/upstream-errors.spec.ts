@@ -24,6 +24,9 @@ test.describe("against a Didit-compatible server with a real key", () => {
     [FAULT_SEARCH.unauthorized, /Didit rejected the API key/],
     [FAULT_SEARCH.malformed, /something other than JSON/],
     [FAULT_SEARCH.timeout, /did not answer within 2 s/],
+    [FAULT_SEARCH.forbidden, /Didit rejected the API key/],
+    [FAULT_SEARCH.connectionReset, /Could not reach Didit/],
+    [FAULT_SEARCH.unreadable, /cannot read \(at results\.0\.didit_internal_id\)/],
   ] as const;
   for (const [search, message] of cases) {
     test(`upstream fault "${search}" shows a readable error and a Retry button`, async ({
