@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./e2e/chromium";
 import {
   E2E_DIDIT_KEY,
   E2E_PASSCODE,
@@ -26,7 +26,6 @@ import {
  *   OpenID Connect against a real provider that global-setup starts too.
  * Debian's Chromium is used where installed (Playwright cannot download browsers everywhere).
  */
-const systemChromium = "/usr/bin/chromium";
 
 /** A live app talks to the fake Didit that global-setup starts. */
 const LIVE_ENV = {
@@ -69,17 +68,8 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         viewport: { width: 1280, height: 800 },
         launchOptions: {
-          ...(existsSync(systemChromium) && { executablePath: systemChromium }),
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
+          ...(CHROMIUM_PATH && { executablePath: CHROMIUM_PATH }),
+          args: CHROMIUM_FLAGS,
         },
       },
     },

@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-
 /** Everything the benchmark's sections share: where things listen and how Chromium starts. */
 
 /** The Next app under test (live mode, pointed at UPSTREAM_PORT). */
@@ -18,21 +16,7 @@ export const BENCH_API_KEY = "bench-didit-key-5d0c7e2a91";
 
 export const DIST_DIR = ".next-bench";
 
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-/** Debian's Chromium where installed; null lets Playwright use its own browser. */
-export const CHROMIUM_PATH: string | null = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : null;
-
-/** The same flags the e2e suite uses (playwright.config.ts). */
-export const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../e2e/chromium";
 
 /** What a browser sends, so the proxy compresses as it would for the real inbox. */
 export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
