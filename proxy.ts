@@ -1,8 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
+import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 /**
- * Runs before every page request: a per-request CSP nonce and the security headers.
+ * Runs before every page request: a per-request CSP nonce. The other security headers come from
+ * next.config.ts, which covers every response.
  * Deliberately no authorization here: requests can skip middleware (CVE-2025-29927 and later
  * bypasses), so every page and route handler checks the session itself.
  */
@@ -17,12 +18,11 @@ export function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
-  for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
   return response;
 }
 
 export const config = {
-  // API answers are JSON, never documents: they get a fixed deny-all CSP from next.config.ts and
-  // skip this step (a measurable share of a proxied request's cost).
-  matcher: [{ source: "/((?!_next/static|_next/image|api/).*)" }],
+  // API and sandbox answers are JSON, never documents: API routes get a fixed deny-all CSP from
+  // next.config.ts, and neither pays for this step (a measurable share of a proxied request).
+  matcher: [{ source: "/((?!_next/static|_next/image|api/|sandbox/).*)" }],
 };

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage } from "node:http";
-import { handleSandboxRequest } from "../lib/sandbox/handler";
+import { createServer } from "node:http";
+import { sandboxListener } from "../lib/sandbox/node-listener";
 
 /**
  * A stand-in for Didit on its own process: the sandbox's handler over node:http, as the e2e fake
@@ -40,16 +40,7 @@ function statsBody(): string {
   });
 }
 
-function toRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-  }
-  return new Request(new URL(req.url ?? "/", `http://127.0.0.1:${port}`), {
-    method: req.method,
-    headers,
-  });
-}
+const serveSandbox = sandboxListener({ apiKey });
 
 const server = createServer(async (req, res) => {
   if (req.url?.startsWith("/__bench/stats")) {
@@ -57,10 +48,7 @@ const server = createServer(async (req, res) => {
     return;
   }
   const started = performance.now();
-  const response = handleSandboxRequest(toRequest(req), { apiKey });
-  const body = await response.text();
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(body);
+  await serveSandbox(req, res);
   if (samples.length < MAX_SAMPLES) samples.push(performance.now() - started);
 });
 

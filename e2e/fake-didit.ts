@@ -1,5 +1,6 @@
 import { createServer, type ServerResponse } from "node:http";
-import { handleSandboxRequest } from "../lib/sandbox/handler";
+import { sandboxListener } from "../lib/sandbox/node-listener";
+import { listenOnLoopback } from "../lib/testing/listen";
 import { E2E_DIDIT_KEY, FAULT_SEARCH } from "./servers";
 
 /** A Didit-compatible server for the live app: the sandbox's data behind a different key. */
@@ -47,29 +48,11 @@ function fault(search: string | null, res: ServerResponse): boolean {
   }
 }
 
-export function startFakeDidit(port: number) {
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
-    if (fault(url.searchParams.get("search"), res)) return;
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === "string") headers.set(name, value);
-    }
-    const response = await handleSandboxRequest(new Request(url, { method: req.method, headers }), {
-      apiKey: E2E_DIDIT_KEY,
-    });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(await response.text());
+export async function startFakeDidit(port: number) {
+  const serveSandbox = sandboxListener({ apiKey: E2E_DIDIT_KEY });
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (!fault(url.searchParams.get("search"), res)) void serveSandbox(req, res);
   });
-  return new Promise<() => Promise<void>>((resolve) => {
-    server.listen(port, "127.0.0.1", () =>
-      resolve(
-        () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      ),
-    );
-  });
+  return (await listenOnLoopback(server, port)).close;
 }

@@ -25,9 +25,11 @@ export async function readRange(page: Page) {
 }
 
 /**
- * Waits until the page is interactive in the browser: the status counts are fetched by the
- * client after hydration, so once one shows, shortcuts and handlers are live.
+ * Waits until the page is interactive in the browser: the other tabs' counts are fetched by the
+ * client after hydration, so once all four show, shortcuts and handlers are live.
  */
 export async function waitForInteractive(page: Page) {
-  await expect(page.getByTestId("count-all")).not.toHaveText("·");
+  for (const tab of ["all", "flagged", "blocked", "active"]) {
+    await expect(page.getByTestId(`count-${tab}`)).not.toHaveText("·");
+  }
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 // @ts-expect-error -- oidc-provider ships no type definitions and @types/oidc-provider is not
 // installed; the little used here is typed by OidcProviderConstructor below.
 import { Provider } from "oidc-provider";
+import { listenOnLoopback } from "../lib/testing/listen";
 import { OIDC_APP_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } from "./servers";
 
 /**
@@ -56,7 +57,7 @@ function signingKeys() {
   };
 }
 
-export function startOidcProvider(port: number): Promise<() => Promise<void>> {
+export async function startOidcProvider(port: number): Promise<() => Promise<void>> {
   const ProviderClass = Provider as OidcProviderConstructor;
   const provider = new ProviderClass(`http://127.0.0.1:${port}`, {
     clients: [
@@ -97,16 +98,5 @@ export function startOidcProvider(port: number): Promise<() => Promise<void>> {
   provider.proxy = false;
 
   const server = createServer(provider.callback());
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () =>
-      resolve(
-        () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      ),
-    );
-  });
+  return (await listenOnLoopback(server, port)).close;
 }

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { expectSettled, readRange } from "./helpers";
+import { expectSettled, readRange, waitForInteractive } from "./helpers";
 
 const count = async (locator: import("@playwright/test").Locator) =>
   Number(((await locator.textContent()) ?? "").replaceAll(",", "").replace("+", ""));
 
 test("status tabs show counts under the other filters, Flagged first", async ({ page }) => {
   await page.goto("/?country=ESP");
+  await waitForInteractive(page);
   const labels = await page
     .getByRole("radiogroup", { name: "Status" })
     .getByRole("radio")

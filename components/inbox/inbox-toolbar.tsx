@@ -1,7 +1,7 @@
 "use client";
 
 import { formatDistanceStrict } from "date-fns";
-import { useState } from "react";
+import { useCopyToClipboard } from "@/components/ui/copy-button";
 import { buttonClasses } from "@/components/ui/field";
 import { useNow } from "@/components/ui/now";
 import { usePreference } from "@/lib/inbox/preferences";
@@ -36,20 +36,10 @@ export function InboxToolbar({
   exportButton,
 }: InboxToolbarProps) {
   const now = useNow();
-  const [copied, setCopied] = useState(false);
+  const [copied, copy] = useCopyToClipboard();
   const [autoRefresh, setAutoRefresh] = usePreference("autoRefresh");
   const [density, setDensity] = usePreference("density");
   const [theme, setTheme] = useTheme();
-
-  async function copyLink() {
-    try {
-      await navigator.clipboard.writeText(window.location.href);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1500);
-    } catch {
-      setCopied(false);
-    }
-  }
 
   return (
     <div className="flex flex-wrap items-center justify-between gap-3">
@@ -95,7 +85,7 @@ export function InboxToolbar({
           />
           Auto-refresh (60 s)
         </label>
-        <button type="button" className={buttonClasses} onClick={copyLink}>
+        <button type="button" className={buttonClasses} onClick={() => copy(window.location.href)}>
           {copied ? "Link copied" : "Copy link"}
         </button>
         <ColumnsMenu />

@@ -120,7 +120,15 @@ export function Inbox() {
   return (
     <div className="flex flex-col gap-4">
       <search aria-label="Filter users" className="flex flex-wrap items-end gap-3">
-        <StatusFilter query={query} onChange={(status) => setFilters({ status })} />
+        <StatusFilter
+          query={query}
+          onChange={(status) => setFilters({ status })}
+          current={
+            page && !users.isPlaceholderData
+              ? { count: page.count, atLeast: page.countIsLowerBound }
+              : undefined
+          }
+        />
         <SearchInput value={query.search} onCommit={(search) => setFilters({ search })} />
         <CountryInput value={query.country} onCommit={(country) => setFilters({ country })} />
         <DateRangeFilter

@@ -2,21 +2,31 @@
 
 import { useQueries } from "@tanstack/react-query";
 import type { UserStatus, UsersQuery } from "@/lib/inbox/query-state";
-import { formatStatusCount, STATUS_TABS, statusCountQueryOptions } from "@/lib/inbox/status-counts";
+import {
+  formatStatusCount,
+  STATUS_TABS,
+  type StatusCount,
+  statusCountQueryOptions,
+} from "@/lib/inbox/status-counts";
 
 export interface StatusFilterProps {
   /** The view; each tab counts the users matching its other filters. */
   query: UsersQuery;
   onChange: (value: UserStatus | null) => void;
+  /** The shown page's own count: the selected tab needs no request of its own. */
+  current: StatusCount | undefined;
 }
 
 /**
  * "All · Flagged · Blocked · Active" with counts. Flagged comes first after All: it is the
  * analyst's inbox. Radios underneath, so the choice is one click and arrow keys move it.
  */
-export function StatusFilter({ query, onChange }: StatusFilterProps) {
+export function StatusFilter({ query, onChange, current }: StatusFilterProps) {
   const counts = useQueries({
-    queries: STATUS_TABS.map(({ status }) => statusCountQueryOptions(query, status)),
+    queries: STATUS_TABS.map(({ status }) => ({
+      ...statusCountQueryOptions(query, status),
+      enabled: status !== query.status,
+    })),
   });
   return (
     <fieldset className="flex max-w-full min-w-0 flex-col gap-1">
@@ -28,7 +38,7 @@ export function StatusFilter({ query, onChange }: StatusFilterProps) {
       >
         {STATUS_TABS.map((tab, index) => {
           const checked = tab.status === query.status;
-          const count = counts[index]?.data;
+          const count = (checked ? current : undefined) ?? counts[index]?.data;
           return (
             <label
               key={tab.label}

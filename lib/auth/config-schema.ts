@@ -1,12 +1,10 @@
 import { z } from "zod";
+import { configurationMessage, describeIssues, emptyAsUndefined } from "../env/schema";
 
 /**
  * Sign-in settings, validated with the rest of the configuration at start-up (next.config.ts).
  * Kept free of `server-only` for the same reason as lib/env/schema.ts.
  */
-const emptyAsUndefined = (value: unknown) =>
-  typeof value === "string" && value.trim() === "" ? undefined : value;
-
 const list = z.preprocess(
   emptyAsUndefined,
   z
@@ -81,10 +79,7 @@ export function parseAuthConfig(
 ): AuthConfig {
   const parsed = authEnvSchema.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) => `  - ${issue.path.join(".")}: ${issue.message}`,
-    );
-    throw new InvalidAuthConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+    throw new InvalidAuthConfigError(configurationMessage(describeIssues(parsed.error)));
   }
   const env = parsed.data;
   const problems: string[] = [];
@@ -123,9 +118,7 @@ export function parseAuthConfig(
     );
   }
   if (problems.length > 0 || mode === undefined) {
-    throw new InvalidAuthConfigError(
-      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-    );
+    throw new InvalidAuthConfigError(configurationMessage(problems));
   }
 
   return {

@@ -1,5 +1,6 @@
 import "server-only";
 import { Agent, request as undiciRequest } from "undici";
+import { toHeaders } from "@/lib/http/node-headers";
 
 /**
  * One GET to Didit, reduced to what happened. Never throws for an upstream failure (only when the
@@ -53,15 +54,6 @@ function pool(): Agent {
   const holder = globalThis as WithPool;
   holder[POOL_KEY] ??= new Agent({ keepAliveTimeout: 30_000, connections: 32 });
   return holder[POOL_KEY];
-}
-
-function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-  }
-  return headers;
 }
 
 export async function attemptGet(request: AttemptRequest): Promise<AttemptResult> {

@@ -5,7 +5,8 @@ import { z } from "zod";
  * stops `next build` and `next start` alike) and again by `lib/env/server.ts` for the app itself.
  * Kept free of `server-only` so the Next config loader can import it.
  */
-const emptyAsUndefined = (value: unknown) =>
+/** An empty or blank variable counts as unset (how `.env` files and shells leave them). */
+export const emptyAsUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
 export const envSchema = z.object({
@@ -70,10 +71,19 @@ export class InvalidEnvError extends Error {
   override name = "InvalidEnvError";
 }
 
+/** "Invalid configuration:" and one line a problem, each naming its variable (never its value). */
+export function configurationMessage(problems: readonly string[]): string {
+  return `Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`;
+}
+
+/** Each zod issue as "VARIABLE: reason". */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+}
+
 /** Parses the environment or throws a message that names each bad variable (never its value). */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
-  throw new InvalidEnvError(`Invalid configuration:\n${lines.join("\n")}`);
+  throw new InvalidEnvError(configurationMessage(describeIssues(result.error)));
 }

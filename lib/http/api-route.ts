@@ -7,13 +7,8 @@ import { log } from "@/lib/log";
 import { errorResponse, json } from "./responses";
 import { isSameOrigin } from "./same-origin";
 
-/** Stands in for the analyst on public routes when nobody is signed in. */
-const ANONYMOUS: Analyst = { id: "anonymous", name: "" };
-
 export interface ApiContext<P> {
   request: NextRequest;
-  /** On public routes, ANONYMOUS (id "anonymous") when nobody is signed in. */
-  analyst: Analyst;
   params: P;
   /** Pass to the Didit client so the access log can say how the upstream did. */
   onUpstream: (info: UpstreamInfo) => void;
@@ -60,7 +55,6 @@ export function apiRoute<P = Record<string, never>>(
           analyst || options.public
             ? await handler({
                 request,
-                analyst: analyst ?? ANONYMOUS,
                 params: ((await segment?.params) ?? {}) as P,
                 onUpstream: (info) => {
                   upstream = info;

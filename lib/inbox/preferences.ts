@@ -29,8 +29,11 @@ export const PREFERENCE_DEFAULTS: { [K in PreferenceKey]: Preference<K> } = {
 const STORAGE_PREFIX = "didit-inbox:";
 const listeners = new Set<() => void>();
 const cache = new Map<string, { raw: string | null; value: unknown }>();
+/** Values that could not be stored (storage full or disabled): they last for this page. */
+const unsaved = new Map<string, unknown>();
 
 function read<K extends PreferenceKey>(key: K): Preference<K> {
+  if (unsaved.has(key)) return unsaved.get(key) as Preference<K>;
   let raw: string | null = null;
   try {
     raw = window.localStorage.getItem(STORAGE_PREFIX + key);
@@ -68,9 +71,10 @@ function subscribe(listener: () => void) {
 export function writePreference<K extends PreferenceKey>(key: K, value: Preference<K>) {
   try {
     window.localStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(value));
+    unsaved.delete(key);
   } catch {
     // Storage full or disabled: the preference lasts for this page only.
-    cache.set(key, { raw: JSON.stringify(value), value });
+    unsaved.set(key, value);
   }
   for (const listener of listeners) listener();
 }

@@ -17,6 +17,13 @@ export const POST = apiRoute(
         { status: 404 },
       );
     }
+    const body = signInBodySchema.safeParse(await request.json().catch(() => null));
+    if (!body.success) {
+      const message = body.error.issues[0]?.message ?? "Enter your name and the passcode.";
+      return json({ error: { code: "invalid_body", message } }, { status: 400 });
+    }
+    // From here to recording a failure nothing awaits, so parallel guesses cannot all pass the
+    // lock check before the first failure is counted.
     const client = clientKey(request);
     const wait = lockedFor(client);
     if (wait > 0) {
@@ -30,11 +37,6 @@ export const POST = apiRoute(
         },
         { status: 429, headers: { "retry-after": String(wait) } },
       );
-    }
-    const body = signInBodySchema.safeParse(await request.json().catch(() => null));
-    if (!body.success) {
-      const message = body.error.issues[0]?.message ?? "Enter your name and the passcode.";
-      return json({ error: { code: "invalid_body", message } }, { status: 400 });
     }
     if (!passcodeMatches(body.data.passcode, authConfig.passcode)) {
       recordFailure(client);

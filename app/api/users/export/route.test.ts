@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RateBudget, sharedRateBudget } from "@/lib/didit/rate-budget";
 import { CSV_COLUMNS } from "@/lib/export/csv-row";
 import { CsvRecordCounter } from "@/lib/export/csv-row-counter";
+import { toHeaders } from "@/lib/http/node-headers";
 import type { UsersQuery } from "@/lib/inbox/query-state";
 import { ALL_USERS } from "@/lib/inbox/query-state";
 import { generateUsers } from "@/lib/sandbox/dataset";
@@ -27,14 +28,13 @@ const index = buildSandboxIndex(generateUsers(1000));
 
 /** Didit, as the sandbox plays it, over `users`. */
 async function serveSandbox(users: SandboxIndex, request: RecordedRequest, res: ServerResponse) {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-  }
-  const response = handleSandboxRequest(new Request(request.url, { headers }), {
-    apiKey: API_KEY,
-    users,
-  });
+  const response = handleSandboxRequest(
+    new Request(request.url, { headers: toHeaders(request.headers) }),
+    {
+      apiKey: API_KEY,
+      users,
+    },
+  );
   const text = await response.text();
   res.writeHead(response.status, Object.fromEntries(response.headers)).end(text);
 }
@@ -76,22 +76,13 @@ async function startSandboxProcess(count: number) {
     const { createServer } = await import("node:http");
     const { generateUsers } = await import(${module("../../../../lib/sandbox/dataset.ts")});
     const { buildSandboxIndex } = await import(${module("../../../../lib/sandbox/query.ts")});
-    const { handleSandboxRequest } = await import(${module("../../../../lib/sandbox/handler.ts")});
+    const { sandboxListener } = await import(${module("../../../../lib/sandbox/node-listener.ts")});
     const users = buildSandboxIndex(generateUsers(${count}));
+    const serve = sandboxListener({ apiKey: ${JSON.stringify(API_KEY)}, users });
     let requests = 0;
-    const server = createServer(async (req, res) => {
+    const server = createServer((req, res) => {
       requests++;
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (typeof value === "string") headers.set(name, value);
-      }
-      const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const response = handleSandboxRequest(new Request(url, { headers }), {
-        apiKey: ${JSON.stringify(API_KEY)},
-        users,
-      });
-      const body = await response.text();
-      res.writeHead(response.status, Object.fromEntries(response.headers)).end(body);
+      void serve(req, res);
     });
     process.on("message", () => process.send({ requests }));
     process.on("disconnect", () => process.exit(0));
