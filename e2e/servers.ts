@@ -1,14 +1,18 @@
-/** Loopback ports of the end-to-end servers (see playwright.config.ts). */
-export const SANDBOX_PORT = 3100;
-export const LIVE_PORT = 3101;
+/**
+ * Loopback ports of the end-to-end servers (see playwright.config.ts), from E2E_PORT_BASE
+ * (default 3100), so two checkouts or two developers can run the suite side by side.
+ */
+const PORT_BASE = Number(process.env.E2E_PORT_BASE) || 3100;
+export const SANDBOX_PORT = PORT_BASE;
+export const LIVE_PORT = PORT_BASE + 1;
 /** A live app behind passcode sign-in. */
-export const PASSCODE_PORT = 3102;
+export const PASSCODE_PORT = PORT_BASE + 2;
 /** A live app behind OpenID Connect sign-in, against the local provider. */
-export const OIDC_APP_PORT = 3103;
-export const OIDC_PROVIDER_PORT = 3198;
+export const OIDC_APP_PORT = PORT_BASE + 3;
+export const OIDC_PROVIDER_PORT = PORT_BASE + 98;
 /** A live app used only by the rate-limit test (a 429 makes the app hold back for a while). */
-export const THROTTLED_PORT = 3104;
-export const FAKE_DIDIT_PORT = 3199;
+export const THROTTLED_PORT = PORT_BASE + 4;
+export const FAKE_DIDIT_PORT = PORT_BASE + 99;
 
 export const LIVE_URL = `http://127.0.0.1:${LIVE_PORT}`;
 export const THROTTLED_URL = `http://127.0.0.1:${THROTTLED_PORT}`;
@@ -39,7 +43,7 @@ export const FAULT_SEARCH = {
 } as const;
 
 /** Where the app servers' output is captured during the end-to-end run. */
-export const SERVER_LOG_DIR = ".e2e-logs";
+export const SERVER_LOG_DIR = process.env.E2E_LOG_DIR || ".e2e-logs";
 
 /** The local OpenID Connect provider (e2e/oidc-provider.ts) and the inbox's client there. */
 export const OIDC_PROVIDER_URL = `http://127.0.0.1:${OIDC_PROVIDER_PORT}`;
