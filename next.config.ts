@@ -1,11 +1,9 @@
 import type { NextConfig } from "next";
-import { parseAuthConfig } from "./lib/auth/config-schema";
-import { parseEnv } from "./lib/env/schema";
+import { parseConfig } from "./lib/env/schema";
 import { API_CSP, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 // Fail `next build` and `next start` alike on a bad configuration, naming the variable.
-const env = parseEnv(process.env);
-parseAuthConfig(process.env, { sandbox: env.DIDIT_API_KEY === undefined, hostname: env.HOSTNAME });
+parseConfig(process.env);
 
 const nextConfig: NextConfig = {
   // The benchmark builds into its own folder so it can run beside a development build.

@@ -32,5 +32,8 @@ export function appEnv(): Record<string, string> {
     DIDIT_API_KEY: BENCH_API_KEY,
     DIDIT_API_BASE_URL: UPSTREAM_ORIGIN,
     INBOX_AUTH: "none",
+    // The load test measures the proxy's own cost, not Didit's 600-a-minute limit. A budget this
+    // high is accepted only because the upstream is on loopback (lib/env/schema.ts).
+    DIDIT_RATE_LIMIT_PER_MINUTE: "1000000",
   };
 }

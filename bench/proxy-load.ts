@@ -324,7 +324,7 @@ export async function measureProxyLoad(options: LoadOptions): Promise<ProxyLoadR
     acceptEncoding: BROWSER_ACCEPT_ENCODING,
     note:
       "autocannon runs in the orchestrator on the same cores as both servers; " +
-      "the app's upstream rate budget is lifted for this run (bench/unlimited-rate-budget.cjs)",
+      "the app's upstream rate budget is lifted for this run (DIDIT_RATE_LIMIT_PER_MINUTE, allowed above 600 for a loopback upstream)",
     limits,
     warnings,
   };

@@ -156,12 +156,7 @@ export async function startApp(root: string, logFile: string): Promise<Server> {
     "app",
     root,
     [join(root, "scripts/start.mjs")],
-    {
-      ...process.env,
-      ...appEnv(),
-      // Lifts the app's 600-a-minute upstream budget for the load test: see the file.
-      NODE_OPTIONS: `--require ${join(root, "bench/unlimited-rate-budget.cjs")}`,
-    },
+    { ...process.env, ...appEnv(), NODE_OPTIONS: "" },
     logFile,
   );
   try {

@@ -1,6 +1,6 @@
 import "server-only";
 import pino from "pino";
-import { env } from "@/lib/env/server";
+import { config } from "@/lib/env/server";
 
 /**
  * Structured JSON logs for operators. Callers pass only operational fields (route, status,
@@ -8,7 +8,7 @@ import { env } from "@/lib/env/server";
  * The redaction list is a safety net for mistakes, not a licence to log such fields.
  */
 export const log = pino({
-  level: env.LOG_LEVEL,
+  level: config.logLevel,
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
   redact: {

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from "./config-schema";
+import { isLoopbackHost } from "@/lib/env/schema";
 
 /**
  * openid-client refuses plain http, rightly. It is tolerated only for a provider on this very

@@ -1,9 +1,10 @@
 import "server-only";
 import { cookies } from "next/headers";
 import * as client from "openid-client";
+import type { AuthConfig } from "@/lib/env/schema";
 import { log } from "@/lib/log";
+import { processSingleton, resetProcessSingleton } from "@/lib/runtime/process-singleton";
 import { authConfig, sessionSecret } from "./config";
-import type { OidcSettings } from "./config-schema";
 import { needsUserInfo, type OidcIdentity, readIdentity, withUserInfo } from "./oidc-claims";
 import { describeOidcError, OidcSignInError } from "./oidc-error";
 import { allowsInsecureIssuer } from "./oidc-issuer";
@@ -22,14 +23,13 @@ const SCOPE = "openid email profile";
 const DISCOVERY_TIMEOUT_SECONDS = 10;
 
 /** The provider's settings, or null when the inbox does not sign in with OpenID Connect. */
+export type OidcSettings = Extract<AuthConfig, { mode: "oidc" }>;
+
 export function oidcSettings(): OidcSettings | null {
-  return authConfig.mode === "oidc" ? authConfig.oidc : null;
+  return authConfig.mode === "oidc" ? authConfig : null;
 }
 
-const CONFIGURATION = Symbol.for("didit-inbox.oidc-configuration");
-type WithConfiguration = typeof globalThis & {
-  [CONFIGURATION]?: Promise<client.Configuration>;
-};
+const CONFIGURATION = "oidc-configuration";
 
 function discover(settings: OidcSettings): Promise<client.Configuration> {
   const issuer = new URL(settings.issuer);
@@ -48,18 +48,16 @@ function discover(settings: OidcSettings): Promise<client.Configuration> {
 }
 
 /**
- * The provider's discovered configuration, fetched once per process (kept on globalThis so the
- * start and callback route bundles share it). A failed discovery is forgotten, so the next
- * sign-in tries again once the provider is back.
+ * The provider's discovered configuration, fetched once per process (shared by the start and
+ * callback route bundles). A failed discovery is forgotten, so the next sign-in tries again once
+ * the provider is back.
  */
 function oidcConfiguration(settings: OidcSettings): Promise<client.Configuration> {
-  const holder = globalThis as WithConfiguration;
-  const cached = holder[CONFIGURATION];
-  if (cached) return cached;
-  const pending = discover(settings);
-  holder[CONFIGURATION] = pending;
+  const pending = processSingleton(CONFIGURATION, () => discover(settings));
   pending.catch(() => {
-    if (holder[CONFIGURATION] === pending) delete holder[CONFIGURATION];
+    if (processSingleton(CONFIGURATION, () => pending) === pending) {
+      resetProcessSingleton(CONFIGURATION);
+    }
   });
   return pending;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { cookies, headers } from "next/headers";
+import { config } from "@/lib/env/server";
 import { authConfig, sessionSecret } from "./config";
 
 /** Who is signed in. `id` is what logs carry: never a name or an email. */
@@ -29,7 +30,7 @@ export function analystId(kind: string, subject: string): string {
 }
 
 async function isHttps(): Promise<boolean> {
-  if (authConfig.publicUrl) return authConfig.publicUrl.startsWith("https:");
+  if (config.publicUrl) return config.publicUrl.startsWith("https:");
   return (await headers()).get("x-forwarded-proto") === "https";
 }
 

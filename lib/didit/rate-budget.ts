@@ -1,3 +1,5 @@
+import { processSingleton, resetProcessSingleton } from "@/lib/runtime/process-singleton";
+
 /**
  * How many requests this server instance may still send to Didit. Didit allows 600 GET requests a
  * minute per key over a sliding 60 s window (CONTRACT.md); answering 429 ourselves before that
@@ -58,17 +60,13 @@ export class RateBudget {
   }
 }
 
-// On globalThis rather than in a module variable: Next.js may evaluate this module once per route
-// bundle (the page and the API route), and the budget must be one per process to mean anything.
-const SHARED = Symbol.for("didit-review-inbox.rate-budget");
-type WithBudget = typeof globalThis & { [SHARED]?: RateBudget };
-
-/** The process-wide budget for the configured key. */
+/**
+ * The process-wide budget for the configured key: one per process, not per route bundle, or it
+ * would mean nothing.
+ */
 export function sharedRateBudget(perMinute: number): RateBudget {
-  const holder = globalThis as WithBudget;
-  const existing = holder[SHARED];
-  if (existing && existing.perMinute === perMinute) return existing;
-  const created = new RateBudget(perMinute);
-  holder[SHARED] = created;
-  return created;
+  const budget = processSingleton("rate-budget", () => new RateBudget(perMinute));
+  if (budget.perMinute === perMinute) return budget;
+  resetProcessSingleton("rate-budget");
+  return processSingleton("rate-budget", () => new RateBudget(perMinute));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { env, isSandboxMode } from "@/lib/env/server";
+import { config } from "@/lib/env/server";
 import { SANDBOX_API_KEY } from "@/lib/sandbox/constants";
 
 export interface Upstream {
@@ -23,26 +23,27 @@ function selfHost(hostname: string): string {
   return hostname;
 }
 
+const { didit, server } = config;
 const limits = {
-  timeoutMs: env.DIDIT_TIMEOUT_MS,
-  deadlineMs: env.DIDIT_DEADLINE_MS,
-  rateLimitPerMinute: env.DIDIT_RATE_LIMIT_PER_MINUTE,
+  timeoutMs: didit.timeoutMs,
+  deadlineMs: didit.deadlineMs,
+  rateLimitPerMinute: didit.rateLimitPerMinute,
 };
 
 /**
  * Where Didit is. Without a key the built-in sandbox is served by this same server under
  * `/sandbox`, so sandbox mode runs the very HTTP path production does.
  */
-export const upstream: Upstream = isSandboxMode
+export const upstream: Upstream = config.sandbox
   ? {
-      baseUrl: `http://${selfHost(env.HOSTNAME)}:${env.PORT}/sandbox`,
+      baseUrl: `http://${selfHost(server.hostname)}:${server.port}/sandbox`,
       apiKey: SANDBOX_API_KEY,
       ...limits,
       sandbox: true,
     }
   : {
-      baseUrl: env.DIDIT_API_BASE_URL,
-      apiKey: env.DIDIT_API_KEY ?? "",
+      baseUrl: didit.baseUrl,
+      apiKey: didit.apiKey ?? "",
       ...limits,
       sandbox: false,
     };

@@ -1,25 +1,68 @@
 import { z } from "zod";
 
 /**
- * The server's configuration. Parsed once at start-up (next.config.ts imports this, so a bad value
- * stops `next build` and `next start` alike) and again by `lib/env/server.ts` for the app itself.
- * Kept free of `server-only` so the Next config loader can import it.
+ * The server's whole configuration, one zod schema over the environment. Parsed by next.config.ts
+ * (so a bad value stops `next build` and `next start` alike) and by `lib/env/server.ts` for the
+ * app itself. Kept free of `server-only` so the Next config loader can import it.
+ *
+ * Sign-in is a discriminated union on INBOX_AUTH: each mode names exactly the settings it needs.
+ * Two rules span variables and stay refinements: with a real Didit key, `none` is allowed only on
+ * loopback, and the session secret is required.
  */
+
 /** An empty or blank variable counts as unset (how `.env` files and shells leave them). */
 export const emptyAsUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
-export const envSchema = z.object({
-  DIDIT_API_KEY: z.preprocess(
-    emptyAsUndefined,
+/**
+ * No usable Didit key configured: the app serves its built-in sandbox. The one definition of
+ * sandbox mode, shared by the configuration, the sandbox routes and next.config.ts.
+ */
+export function isSandboxKey(key: string | undefined): boolean {
+  return emptyAsUndefined(key) === undefined;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i;
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK.test(hostname);
+}
+
+/** Didit's own limit per key (docs/didit-api.md). */
+export const DIDIT_GET_LIMIT_PER_MINUTE = 600;
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(emptyAsUndefined, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
+  z.preprocess(emptyAsUndefined, schema.default(value as never));
+const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** `a@b.c, D@E.F` → `["a@b.c", "d@e.f"]`; a leading `@` on a domain is dropped. */
+const list = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((item) => item.trim().toLowerCase().replace(/^@/, ""))
+        .filter(Boolean),
+    ),
+);
+
+const publicUrl = z
+  .url({ protocol: /^https?$/, error: "must be the inbox's own http(s) origin" })
+  .transform((value) => new URL(value).origin);
+
+const common = z.object({
+  DIDIT_API_KEY: optional(
     z
       .string()
       .min(8, "must be at least 8 characters")
-      .regex(/^\S+$/, "must not contain whitespace")
-      .optional(),
+      .regex(/^\S+$/, "must not contain whitespace"),
   ),
-  DIDIT_API_BASE_URL: z.preprocess(
-    emptyAsUndefined,
+  DIDIT_API_BASE_URL: withDefault(
     z
       .url({
         protocol: /^https?$/,
@@ -29,61 +72,205 @@ export const envSchema = z.object({
         (value) => !new URL(value).search && !new URL(value).hash,
         "must not have a query or fragment",
       )
-      .transform((value) => value.replace(/\/+$/, ""))
-      .default("https://verification.didit.me"),
+      .transform((value) => value.replace(/\/+$/, "")),
+    "https://verification.didit.me",
   ),
-  DIDIT_TIMEOUT_MS: z.preprocess(
-    emptyAsUndefined,
-    z.coerce.number().int().min(100).max(60_000).default(10_000),
-  ),
+  DIDIT_TIMEOUT_MS: withDefault(wholeNumber(100, 60_000), 10_000),
   // Retries and their waits included; each attempt's timeout is cut to the time left.
-  DIDIT_DEADLINE_MS: z.preprocess(
-    emptyAsUndefined,
-    z.coerce.number().int().min(100).max(120_000).default(15_000),
+  DIDIT_DEADLINE_MS: withDefault(wholeNumber(100, 120_000), 15_000),
+  // Didit allows 600 GET a minute per key; the default leaves headroom for other clients of the
+  // key. Above 600 only for a Didit-compatible server on loopback (benchmarks), checked below.
+  DIDIT_RATE_LIMIT_PER_MINUTE: withDefault(wholeNumber(1, 1_000_000), 540),
+  LOG_LEVEL: withDefault(
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+    "info",
   ),
-  // Didit allows 600 GET a minute per key; the default leaves headroom for other clients of the key.
-  DIDIT_RATE_LIMIT_PER_MINUTE: z.preprocess(
-    emptyAsUndefined,
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(600, "must be at most 600, Didit's own limit per key")
-      .default(540),
+  PORT: withDefault(wholeNumber(1, 65_535), 3000),
+  HOSTNAME: withDefault(
+    z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, "must be a host name or IP address"),
+    "127.0.0.1",
   ),
-  LOG_LEVEL: z.preprocess(
-    emptyAsUndefined,
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  ),
-  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65_535).default(3000)),
-  HOSTNAME: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .regex(/^[A-Za-z0-9.:[\]-]+$/, "must be a host name or IP address")
-      .default("127.0.0.1"),
-  ),
+  INBOX_SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  INBOX_PUBLIC_URL: optional(publicUrl),
 });
 
-export type Env = z.infer<typeof envSchema>;
+const signIn = z.discriminatedUnion(
+  "INBOX_AUTH",
+  [
+    z.object({ INBOX_AUTH: z.literal("none") }),
+    z.object({
+      INBOX_AUTH: z.literal("passcode"),
+      INBOX_PASSCODE: z.preprocess(
+        emptyAsUndefined,
+        z.string({ error: "required with INBOX_AUTH=passcode (at least 16 characters)" }).min(16, {
+          error: "must be at least 16 characters",
+        }),
+      ),
+    }),
+    z.object({
+      INBOX_AUTH: z.literal("oidc"),
+      OIDC_ISSUER: z.preprocess(
+        emptyAsUndefined,
+        z.url({
+          protocol: /^https?$/,
+          error: (issue) =>
+            issue.input === undefined ? "required with INBOX_AUTH=oidc" : "must be an http(s) URL",
+        }),
+      ),
+      OIDC_CLIENT_ID: z.preprocess(
+        emptyAsUndefined,
+        z.string({ error: "required with INBOX_AUTH=oidc" }).min(1),
+      ),
+      OIDC_CLIENT_SECRET: z.preprocess(
+        emptyAsUndefined,
+        z.string({ error: "required with INBOX_AUTH=oidc" }).min(1),
+      ),
+      INBOX_PUBLIC_URL: z.preprocess(
+        emptyAsUndefined,
+        z.string({ error: "required with INBOX_AUTH=oidc" }).pipe(publicUrl),
+      ),
+      INBOX_ALLOWED_EMAILS: list,
+      INBOX_ALLOWED_DOMAINS: list,
+    }),
+  ],
+  {
+    error: (issue) =>
+      (issue.input as { INBOX_AUTH?: unknown } | undefined)?.INBOX_AUTH === undefined
+        ? "DIDIT_API_KEY is set, so sign-in is required. Set INBOX_AUTH=oidc (with OIDC_ISSUER, " +
+          "OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, INBOX_PUBLIC_URL) or INBOX_AUTH=passcode (with " +
+          "INBOX_PASSCODE), and INBOX_SESSION_SECRET; or INBOX_AUTH=none with HOSTNAME on " +
+          "loopback (127.0.0.1)."
+        : "must be oidc, passcode or none",
+  },
+);
 
-export class InvalidEnvError extends Error {
-  override name = "InvalidEnvError";
+export type AuthMode = z.output<typeof signIn>["INBOX_AUTH"];
+
+export type AuthConfig =
+  | { mode: "none" }
+  | { mode: "passcode"; passcode: string }
+  | {
+      mode: "oidc";
+      issuer: string;
+      clientId: string;
+      clientSecret: string;
+      publicUrl: string;
+      allowedEmails: string[];
+      allowedDomains: string[];
+    };
+
+export interface Config {
+  /** No usable key: the built-in sandbox stands in for Didit. */
+  sandbox: boolean;
+  didit: {
+    /** Null in sandbox mode. */
+    apiKey: string | null;
+    baseUrl: string;
+    timeoutMs: number;
+    deadlineMs: number;
+    rateLimitPerMinute: number;
+  };
+  server: { hostname: string; port: number };
+  logLevel: z.output<typeof common>["LOG_LEVEL"];
+  /** The inbox's own public origin, when configured (required for OIDC). */
+  publicUrl: string | null;
+  /** Null only in sandbox mode without one: a random secret is then made per process. */
+  sessionSecret: string | null;
+  auth: AuthConfig;
+}
+
+const configSchema = z
+  .preprocess(
+    (raw) => {
+      if (!raw || typeof raw !== "object") return raw;
+      const source = raw as Record<string, unknown>;
+      const mode = emptyAsUndefined(source.INBOX_AUTH);
+      // Sandbox data is generated, so sign-in may be left out there.
+      const sandbox = isSandboxKey(source.DIDIT_API_KEY as string | undefined);
+      return { ...source, INBOX_AUTH: mode ?? (sandbox ? "none" : undefined) };
+    },
+    z.intersection(common, signIn),
+  )
+  .superRefine((env, ctx) => {
+    const sandbox = env.DIDIT_API_KEY === undefined;
+    if (env.INBOX_AUTH === "none" && !sandbox && !isLoopbackHost(env.HOSTNAME)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["INBOX_AUTH"],
+        message:
+          `"none" with a real DIDIT_API_KEY is allowed only on loopback, but HOSTNAME is ` +
+          `${env.HOSTNAME}. Use INBOX_AUTH=oidc or INBOX_AUTH=passcode.`,
+      });
+    }
+    if (env.INBOX_AUTH !== "none" && !sandbox && !env.INBOX_SESSION_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["INBOX_SESSION_SECRET"],
+        message: "required with a real DIDIT_API_KEY (at least 32 characters).",
+      });
+    }
+    const loopbackUpstream = isLoopbackHost(new URL(env.DIDIT_API_BASE_URL).hostname);
+    if (env.DIDIT_RATE_LIMIT_PER_MINUTE > DIDIT_GET_LIMIT_PER_MINUTE && !loopbackUpstream) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DIDIT_RATE_LIMIT_PER_MINUTE"],
+        message:
+          "must be at most 600, Didit's own limit per key (more only for a Didit-compatible " +
+          "server on loopback)",
+      });
+    }
+  })
+  .transform((env): Config => {
+    const auth: AuthConfig =
+      env.INBOX_AUTH === "oidc"
+        ? {
+            mode: "oidc",
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            publicUrl: env.INBOX_PUBLIC_URL,
+            allowedEmails: env.INBOX_ALLOWED_EMAILS,
+            allowedDomains: env.INBOX_ALLOWED_DOMAINS,
+          }
+        : env.INBOX_AUTH === "passcode"
+          ? { mode: "passcode", passcode: env.INBOX_PASSCODE }
+          : { mode: "none" };
+    return {
+      sandbox: env.DIDIT_API_KEY === undefined,
+      didit: {
+        apiKey: env.DIDIT_API_KEY ?? null,
+        baseUrl: env.DIDIT_API_BASE_URL,
+        timeoutMs: env.DIDIT_TIMEOUT_MS,
+        deadlineMs: env.DIDIT_DEADLINE_MS,
+        rateLimitPerMinute: env.DIDIT_RATE_LIMIT_PER_MINUTE,
+      },
+      server: { hostname: env.HOSTNAME, port: env.PORT },
+      logLevel: env.LOG_LEVEL,
+      publicUrl: env.INBOX_PUBLIC_URL ?? null,
+      sessionSecret: env.INBOX_SESSION_SECRET ?? null,
+      auth,
+    };
+  });
+
+export class InvalidConfigError extends Error {
+  override name = "InvalidConfigError";
 }
 
 /** "Invalid configuration:" and one line a problem, each naming its variable (never its value). */
-export function configurationMessage(problems: readonly string[]): string {
-  return `Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`;
-}
-
-/** Each zod issue as "VARIABLE: reason". */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+function configurationMessage(error: z.ZodError): string {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const issue of error.issues) {
+    const line = `${issue.path.join(".")}: ${issue.message}`;
+    if (!seen.has(line)) lines.push(`  - ${line}`);
+    seen.add(line);
+  }
+  return `Invalid configuration:\n${lines.join("\n")}`;
 }
 
 /** Parses the environment or throws a message that names each bad variable (never its value). */
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(source);
   if (result.success) return result.data;
-  throw new InvalidEnvError(configurationMessage(describeIssues(result.error)));
+  throw new InvalidConfigError(configurationMessage(result.error));
 }

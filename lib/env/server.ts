@@ -1,7 +1,8 @@
 import "server-only";
-import { parseEnv } from "./schema";
+import { parseConfig } from "./schema";
 
-export const env = parseEnv(process.env);
+/** The validated configuration of this server process (see lib/env/schema.ts). */
+export const config = parseConfig(process.env);
 
 /** No key configured: the app serves its built-in sandbox instead of Didit. */
-export const isSandboxMode = env.DIDIT_API_KEY === undefined;
+export const isSandboxMode = config.sandbox;

@@ -1,5 +1,5 @@
 import "server-only";
-import { authConfig } from "@/lib/auth/config";
+import { config } from "@/lib/env/server";
 
 /**
  * Cross-site request forgery guard for state-changing requests: the browser's `Origin` must be
@@ -9,7 +9,7 @@ import { authConfig } from "@/lib/auth/config";
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return false;
-  if (authConfig.publicUrl) return origin === authConfig.publicUrl;
+  if (config.publicUrl) return origin === config.publicUrl;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (!host) return false;
   const proto =

@@ -1,9 +1,11 @@
+import { isSandboxKey } from "@/lib/env/schema";
+
 /**
  * The sandbox stands in for Didit only while no real key is configured, so a deployment that
- * talks to Didit never also exposes fake users. Read directly from `process.env` because the
- * app's validated env module must not become a dependency of this self-contained upstream.
+ * talks to Didit never also exposes fake users. Uses the configuration's own definition of
+ * sandbox mode on the raw environment: this self-contained upstream must not depend on the
+ * server-only configuration module.
  */
 export function isSandboxEnabled(): boolean {
-  const key = process.env.DIDIT_API_KEY;
-  return key === undefined || key === "";
+  return isSandboxKey(process.env.DIDIT_API_KEY);
 }

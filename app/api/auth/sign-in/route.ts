@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(
   { name: "/api/auth/sign-in", checkOrigin: true, public: true },
   async ({ request }) => {
-    if (authConfig.mode !== "passcode" || !authConfig.passcode) {
+    if (authConfig.mode !== "passcode") {
       return json(
         { error: { code: "not_found", message: "Passcode sign-in is not enabled." } },
         { status: 404 },

@@ -1,4 +1,3 @@
-import { authConfig } from "@/lib/auth/config";
 import {
   completeAuthorization,
   logOidcFailure,
@@ -45,7 +44,7 @@ export const GET = apiRoute(
         transaction,
       );
       const id = analystId("oidc", `${issuer}|${identity.sub}`);
-      if (!isAllowed(identity, authConfig)) {
+      if (!isAllowed(identity, settings)) {
         // Whoever was signed in before is not who just proved their identity: end that too.
         await endSession();
         log.warn({ analyst: id }, "oidc sign-in refused by the allow-list");
