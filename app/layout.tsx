@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { isSandboxMode } from "@/lib/env/server";
-import { THEME_BOOT_SCRIPT } from "@/lib/inbox/theme-boot";
+import { THEME_BOOT_SCRIPT } from "@/components/theme/theme-boot";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -2,7 +2,7 @@
 
 import { buttonClasses } from "@/components/ui/field";
 import { COLUMN_LABELS, moveColumn, normaliseOrder, PINNED_COLUMN } from "@/lib/inbox/columns";
-import { usePreference } from "@/lib/inbox/preferences";
+import { usePreference } from "@/components/preferences/use-preference";
 
 const small =
   "rounded px-1.5 text-xs ring-1 ring-zinc-300 hover:bg-zinc-100 disabled:opacity-40 dark:ring-zinc-700 dark:hover:bg-zinc-800";

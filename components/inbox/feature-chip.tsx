@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { Feature } from "@/lib/didit/schema";
-import { featureStatusTone, humanizeKey } from "@/lib/inbox/tones";
+import { featureStatusTone, humanizeKey } from "@/components/ui/tones";
 
 export function FeatureChip({ feature }: { feature: Feature }) {
   return (

@@ -4,12 +4,12 @@ import { formatDistanceStrict } from "date-fns";
 import { useCopyToClipboard } from "@/components/ui/copy-button";
 import { buttonClasses } from "@/components/ui/field";
 import { useNow } from "@/components/ui/now";
-import { usePreference } from "@/lib/inbox/preferences";
+import { usePreference } from "@/components/preferences/use-preference";
 import type { UsersQuery } from "@/lib/inbox/query-state";
 import { serializeUsersQuery } from "@/lib/inbox/query-state";
 import { QUICK_VIEWS, quickViewQuery } from "@/lib/inbox/quick-views";
 import { ColumnsMenu } from "./columns-menu";
-import { useTheme } from "./use-theme";
+import { useTheme } from "@/components/theme/use-theme";
 
 export interface InboxToolbarProps {
   query: UsersQuery;

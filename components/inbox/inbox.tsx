@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useState } from "react";
 import { buttonClasses } from "@/components/ui/field";
-import { usePreference } from "@/lib/inbox/preferences";
+import { usePreference } from "@/components/preferences/use-preference";
 import { hasFilters } from "@/lib/inbox/query-state";
 import { usersQueryOptions } from "@/lib/inbox/users-query";
 import { CountryInput } from "./country-input";

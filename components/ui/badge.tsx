@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { TONE_CLASSES, type Tone } from "@/lib/inbox/tones";
+import { TONE_CLASSES, type Tone } from "@/components/ui/tones";
 
 export interface BadgeProps {
   tone: Tone;

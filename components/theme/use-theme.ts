@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { usePreference } from "@/lib/inbox/preferences";
+import { usePreference } from "@/components/preferences/use-preference";
 
 /**
  * Applies the theme preference: "system" follows the OS and keeps following it. The first paint
