@@ -1,4 +1,4 @@
-import { SANDBOX_REFERENCE_TIME } from "../lib/sandbox/constants";
+import { FIXED_REFERENCE_TIME } from "../lib/sandbox/constants";
 import { generateUsers } from "../lib/sandbox/dataset";
 import { buildSandboxIndex, querySandbox, type SandboxQuery } from "../lib/sandbox/query";
 import { ratio, round, summarize } from "./stats";
@@ -10,7 +10,9 @@ import { ratio, round, summarize } from "./stats";
  */
 
 const DAY = 86_400_000;
-const NOW = SANDBOX_REFERENCE_TIME;
+// A fixed "now", not today's: the dataset, and so each query's matches, are then the same in
+// every run, and figures from different days compare.
+const NOW = FIXED_REFERENCE_TIME;
 
 /** Filtered (status, country or a date window) and searched: what an analyst types. */
 const QUERIES: ReadonlyArray<{ name: string; query: Omit<SandboxQuery, "limit" | "offset"> }> = [
@@ -53,10 +55,10 @@ function measureDataset(
   options: { rounds: number; maxMs: number; limit: number },
 ): DatasetResult {
   let started = performance.now();
-  const users = generateUsers(size);
+  const users = generateUsers(size, { referenceTime: NOW });
   const generateMs = performance.now() - started;
   started = performance.now();
-  const index = buildSandboxIndex(users);
+  const index = buildSandboxIndex(users, { referenceTime: NOW });
   const indexMs = performance.now() - started;
 
   const page = { limit: options.limit, offset: 0 };

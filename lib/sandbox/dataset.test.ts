@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { SANDBOX_REFERENCE_TIME, SANDBOX_USER_COUNT } from "./constants";
+import { FIXED_REFERENCE_TIME, SANDBOX_USER_COUNT } from "./constants";
 import { generateUsers, type SandboxUser } from "./dataset";
 import { FEATURE_KEYS, FEATURE_STATUSES } from "./seed-data";
 
-const users = generateUsers(SANDBOX_USER_COUNT);
+const REFERENCE_TIME = Date.UTC(2026, 11, 2);
+const users = generateUsers(SANDBOX_USER_COUNT, { referenceTime: REFERENCE_TIME });
+const at = (referenceTime: number, count = 300) => generateUsers(count, { referenceTime });
 const TWO_YEARS = 730 * 86_400_000;
 
 function share(predicate: (user: SandboxUser) => boolean): number {
@@ -15,15 +17,35 @@ function keysOf(value: Record<string, unknown> | string[]): string[] {
 }
 
 describe("generateUsers", () => {
-  it("is deterministic for a seed and differs between seeds", () => {
-    expect(JSON.stringify(generateUsers(300))).toBe(JSON.stringify(generateUsers(300)));
-    expect(JSON.stringify(generateUsers(300, 7))).not.toBe(JSON.stringify(generateUsers(300)));
-    const ids = new Set(generateUsers(300, 7).map((user) => user.didit_internal_id));
+  it("is deterministic for a seed and reference time, and differs between seeds", () => {
+    expect(JSON.stringify(at(REFERENCE_TIME))).toBe(JSON.stringify(at(REFERENCE_TIME)));
+    const seven = generateUsers(300, { referenceTime: REFERENCE_TIME, seed: 7 });
+    expect(JSON.stringify(seven)).not.toBe(JSON.stringify(at(REFERENCE_TIME)));
+    const ids = new Set(seven.map((user) => user.didit_internal_id));
     expect(users.slice(0, 300).filter((user) => ids.has(user.didit_internal_id))).toEqual([]);
   });
 
   it("makes smaller datasets prefixes of larger ones", () => {
-    expect(JSON.stringify(generateUsers(50))).toBe(JSON.stringify(users.slice(0, 50)));
+    expect(JSON.stringify(at(REFERENCE_TIME, 50))).toBe(JSON.stringify(users.slice(0, 50)));
+  });
+
+  it("falls back to a fixed reference time, not the clock", () => {
+    expect(generateUsers(50)).toEqual(at(FIXED_REFERENCE_TIME, 50));
+  });
+
+  it("moves every date, and nothing else, with the reference time", () => {
+    const DAY = 86_400_000;
+    const shift = (text: string | null | undefined, days: number) =>
+      text ? new Date(Date.parse(text) + days * DAY).toISOString().replace(".000Z", "Z") : text;
+    const later = at(REFERENCE_TIME + 365 * DAY, SANDBOX_USER_COUNT);
+    const shifted = users.map((user) => ({
+      ...user,
+      created_at: shift(user.created_at, 365),
+      first_session_at: shift(user.first_session_at, 365),
+      last_session_at: shift(user.last_session_at, 365),
+      ...("last_activity_at" in user && { last_activity_at: shift(user.last_activity_at, 365) }),
+    }));
+    expect(later).toEqual(shifted);
   });
 
   it("keeps the default dataset stable (e2e tests and docs refer to its users)", () => {
@@ -82,16 +104,16 @@ describe("generateUsers", () => {
       expect(user.first_session_at === null).toBe(user.session_count === 0);
       expect(user.last_session_at === null).toBe(user.session_count === 0);
       const created = Date.parse(user.created_at);
-      expect(created).toBeGreaterThanOrEqual(SANDBOX_REFERENCE_TIME - TWO_YEARS);
-      expect(created).toBeLessThanOrEqual(SANDBOX_REFERENCE_TIME);
+      expect(created).toBeGreaterThanOrEqual(REFERENCE_TIME - TWO_YEARS);
+      expect(created).toBeLessThanOrEqual(REFERENCE_TIME);
       if (user.first_session_at !== null && user.last_session_at !== null) {
         expect(Date.parse(user.first_session_at)).toBeGreaterThanOrEqual(created);
         expect(user.last_session_at >= user.first_session_at).toBe(true);
-        expect(Date.parse(user.last_session_at)).toBeLessThanOrEqual(SANDBOX_REFERENCE_TIME);
+        expect(Date.parse(user.last_session_at)).toBeLessThanOrEqual(REFERENCE_TIME);
       }
     }
     // Plenty of users have been idle for months.
-    const ninetyDaysAgo = SANDBOX_REFERENCE_TIME - 90 * 86_400_000;
+    const ninetyDaysAgo = REFERENCE_TIME - 90 * 86_400_000;
     expect(
       share((u) => u.last_session_at !== null && Date.parse(u.last_session_at) < ninetyDaysAgo),
     ).toBeGreaterThan(0.3);

@@ -1,3 +1,4 @@
+import { FIXED_REFERENCE_TIME } from "./constants";
 import { makeEmail, makePhone, makeWorkEmail } from "./contact";
 import { type FeatureSet, featureSet } from "./feature-set";
 import { makeDiditId, makeVendorData } from "./identifiers";
@@ -31,22 +32,39 @@ const NO_COUNTS: Record<string, number> = Object.freeze({});
 const NO_FLAGS: Record<string, boolean> = Object.freeze({});
 const PORTRAIT_BASE = "https://service-didit-verification.s3.amazonaws.com/portraits/";
 
+export interface GenerateOptions {
+  /**
+   * "Now" for the records, in epoch milliseconds: every date is placed relative to it, none after
+   * it. Defaults to FIXED_REFERENCE_TIME for callers that do not care which dates they get.
+   */
+  referenceTime?: number;
+  seed?: number;
+}
+
 /**
- * Deterministic users in Didit's wire shape. Each record draws from its own stream seeded by
- * (seed, position), so `generateUsers(10)` is a prefix of `generateUsers(100_000)`.
+ * Deterministic users in Didit's wire shape: the same count, seed and reference time give the
+ * same records. Each record draws from its own stream seeded by (seed, position), so
+ * `generateUsers(10)` is a prefix of `generateUsers(100_000)`. The reference time only moves
+ * dates: the same seed on another day gives the same people, shifted in time.
  * Records share their nested objects (features, tags, empty maps), some of them frozen: treat the
  * records as read-only and copy before editing.
  */
-export function generateUsers(count: number, seed = DEFAULT_SANDBOX_SEED): SandboxUser[] {
+export function generateUsers(count: number, options: GenerateOptions = {}): SandboxUser[] {
+  const { referenceTime = FIXED_REFERENCE_TIME, seed = DEFAULT_SANDBOX_SEED } = options;
   const users = new Array<SandboxUser>(count);
   for (let position = 0; position < count; position++) {
     const random = mulberry32(fmix32((Math.imul(position, 0x9e3779b1) + seed) >>> 0));
-    users[position] = generateUser(random, position, seed);
+    users[position] = generateUser(random, position, seed, referenceTime);
   }
   return users;
 }
 
-function generateUser(random: Random, position: number, seed: number): SandboxUser {
+function generateUser(
+  random: Random,
+  position: number,
+  seed: number,
+  referenceTime: number,
+): SandboxUser {
   const person = generatePerson(random);
   const status = pickWeighted(random, STATUS_WEIGHTS);
   // A user with no session exists only because the application registered their vendor_data,
@@ -54,7 +72,7 @@ function generateUser(random: Random, position: number, seed: number): SandboxUs
   const hasSessions = !chance(random, status === "ACTIVE" ? 0.08 : 0.03);
   const history = generateVerification(random, status, hasSessions);
   const features = featureSet(history.keys, history.statusCodes);
-  const timeline = generateTimeline(random, history.sessionCount);
+  const timeline = generateTimeline(random, history.sessionCount, referenceTime);
   const id = makeDiditId(random, position, seed);
   const vendorData =
     hasSessions && chance(random, 0.06) ? null : makeVendorData(random, position, seed, person);
@@ -96,7 +114,7 @@ function generateUser(random: Random, position: number, seed: number): SandboxUs
     tags: pickTags(random, status),
     created_at: toWireTimestamp(timeline.createdAt),
   };
-  applyDrift(random, user, timeline);
+  applyDrift(random, user, timeline, referenceTime);
   return user;
 }
 
@@ -166,17 +184,24 @@ function pickTags(random: Random, status: SandboxStatus): SandboxTag[] {
 }
 
 /**
- * CONTRACT.md asks clients to accept every shape Didit's docs have shown; a few records in each
- * alternative shape make sure the app's parser meets them.
+ * docs/didit-api.md asks clients to accept every shape Didit's docs have shown; a few records in
+ * each alternative shape make sure the app's parser meets them.
  */
-function applyDrift(random: Random, user: SandboxUser, timeline: Timeline): void {
+function applyDrift(
+  random: Random,
+  user: SandboxUser,
+  timeline: Timeline,
+  referenceTime: number,
+): void {
   if (chance(random, 0.03)) {
     user.issuing_states = Object.keys(user.issuing_states);
     user.approved_emails = Object.keys(user.approved_emails);
     user.approved_phones = Object.keys(user.approved_phones);
   }
   if (chance(random, 0.03)) {
-    user.last_activity_at = nullableTimestamp(generateLastActivity(random, timeline));
+    user.last_activity_at = nullableTimestamp(
+      generateLastActivity(random, timeline, referenceTime),
+    );
     user.risk_score = Math.round(random() * 100) / 100;
   }
   // Feature keys arrive in varying case.

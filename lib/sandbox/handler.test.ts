@@ -7,8 +7,9 @@ import type { SandboxUser, SandboxUserDetail } from "./sandbox-user";
 
 const KEY = "test-key";
 const BASE = "http://sandbox.test/sandbox/v3/users/";
-const dataset = generateUsers(400);
-const users = buildSandboxIndex(dataset);
+const REFERENCE_TIME = Date.UTC(2026, 11, 2);
+const dataset = generateUsers(400, { referenceTime: REFERENCE_TIME });
+const users = buildSandboxIndex(dataset, { referenceTime: REFERENCE_TIME });
 
 interface ListBody {
   count: number;
@@ -216,6 +217,7 @@ describe("detail", () => {
     expect(typeof metadata).toBe("object");
     expect(Array.isArray(comments)).toBe(true);
     expect(updated_at >= user.created_at).toBe(true);
+    expect(Date.parse(updated_at)).toBeLessThanOrEqual(REFERENCE_TIME);
   });
 
   it("is deterministic and gives troubled users analyst comments", async () => {

@@ -32,7 +32,7 @@ function matchRoute(pathname: string): SandboxRoute | null {
   }
 }
 
-// Didit answers 403 when no key is sent and 401 when the key is wrong (CONTRACT.md). A plain
+// Didit answers 403 when no key is sent and 401 when the key is wrong (docs/didit-api.md). A plain
 // comparison is fine: the sandbox key is public by design.
 function rejectKey(sent: string | null, expected: string): Response | null {
   if (sent === null || sent === "") {
@@ -54,7 +54,7 @@ function listUsers(url: URL, index: SandboxIndex): Response {
 function userDetail(vendorData: string, index: SandboxIndex): Response {
   const user = index.byVendorData.get(vendorData);
   if (user === undefined) return detailResponse(404, NOT_FOUND);
-  return jsonResponse(200, buildUserDetail(user));
+  return jsonResponse(200, buildUserDetail(user, index.referenceTime));
 }
 
 /**

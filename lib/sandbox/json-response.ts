@@ -1,7 +1,7 @@
 /** JSON with the headers every sandbox answer carries. */
 export function jsonResponse(status: number, body: unknown, headers?: HeadersInit): Response {
   const response = Response.json(body, { status, headers });
-  // Presigned portrait URLs expire within the hour: nothing here may be cached (CONTRACT.md).
+  // Presigned portrait URLs expire within the hour: nothing here may be cached (docs/didit-api.md).
   response.headers.set("cache-control", "no-store");
   return response;
 }

@@ -175,6 +175,16 @@ describe("querySandbox filters", () => {
     expect(querySandbox(index, { limit: 3, offset: 50 })).toEqual({ count: 7, results: [] });
   });
 
+  it("takes the reference time it is given, else the newest timestamp in the records", () => {
+    const users = [
+      makeUser({ created_at: "2026-01-01T00:00:00Z", last_session_at: "2026-02-01T00:00:00Z" }),
+      makeUser({ created_at: "2026-01-05T00:00:00Z", last_activity_at: "2026-03-01T00:00:00Z" }),
+    ];
+    expect(buildSandboxIndex(users).referenceTime).toBe(Date.UTC(2026, 2, 1));
+    const referenceTime = Date.UTC(2026, 5, 1);
+    expect(buildSandboxIndex(users, { referenceTime }).referenceTime).toBe(referenceTime);
+  });
+
   it("indexes users by vendor_data, skipping null ones", () => {
     const users = [makeUser({ vendor_data: "x" }), makeUser({ vendor_data: null })];
     const index = buildSandboxIndex(users);
@@ -183,9 +193,12 @@ describe("querySandbox filters", () => {
   });
 });
 
+// Query speed is measured by `npm run bench` (bench/sandbox-queries.ts), not asserted here: a
+// timing threshold fails on a busy machine without anything being wrong.
 describe("querySandbox over the generated dataset", () => {
-  const users = generateUsers(3000);
-  const index = buildSandboxIndex(users);
+  const referenceTime = Date.UTC(2026, 11, 2);
+  const users = generateUsers(3000, { referenceTime });
+  const index = buildSandboxIndex(users, { referenceTime });
 
   // A deliberately naive re-implementation of the filters, to check the optimised scan against.
   function reference(query: SandboxQuery): SandboxUser[] {
@@ -251,24 +264,4 @@ describe("querySandbox over the generated dataset", () => {
       reference({ search: "muller", country: "DEU", limit: 1, offset: 0 }).length,
     ).toBeGreaterThan(0);
   });
-});
-
-describe("querySandbox speed", () => {
-  it("answers a status+search query over 100,000 users in a few milliseconds", () => {
-    const index = buildSandboxIndex(generateUsers(100_000));
-    const terms = ["ma", "jose", "example.org", "+1555", "zzz", "gar", "шев", "王", "kim", "cus_"];
-    const timings: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      for (const status of ["ACTIVE", "FLAGGED", "BLOCKED"] as const) {
-        for (const search of terms) {
-          const started = performance.now();
-          querySandbox(index, { status, search, limit: 50, offset: 0 });
-          timings.push(performance.now() - started);
-        }
-      }
-    }
-    timings.sort((a, b) => a - b);
-    // The target is 5 ms; the guard is looser so a busy CI machine does not fail the suite.
-    expect(timings[Math.floor(timings.length / 2)]).toBeLessThan(15);
-  }, 30_000); // building 100,000 records and their index takes seconds on a busy machine
 });

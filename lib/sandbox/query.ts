@@ -30,6 +30,8 @@ export interface SandboxPage {
 export interface SandboxIndex {
   /** Newest `created_at` first, ties by `didit_internal_id`: the order of every list response. */
   readonly users: readonly SandboxUser[];
+  /** The dataset's "now" (epoch ms): derived fields such as a user's `updated_at` stay before it. */
+  readonly referenceTime: number;
   readonly byVendorData: ReadonlyMap<string, SandboxUser>;
   readonly createdAt: Float64Array;
   /** NaN for users with no recorded activity. */
@@ -45,7 +47,7 @@ function toMs(timestamp: string | null | undefined): number {
   return timestamp ? Date.parse(timestamp) : Number.NaN;
 }
 
-// Both shapes CONTRACT.md allows: `{ "USA": 2 }` and `["USA"]`.
+// Both shapes docs/didit-api.md allows: `{ "USA": 2 }` and `["USA"]`.
 function keysOf(value: Record<string, unknown> | string[]): string[] {
   return Array.isArray(value) ? value : Object.keys(value);
 }
@@ -58,7 +60,26 @@ function haystackOf(user: SandboxUser): string {
   return fields.map((field) => (field === null ? "" : foldForSearch(field))).join("\u0000");
 }
 
-export function buildSandboxIndex(records: readonly SandboxUser[]): SandboxIndex {
+/** The latest instant any record mentions: the earliest "now" the records are consistent with. */
+function newestTimestamp(records: readonly SandboxUser[]): number {
+  let newest = 0;
+  for (const user of records) {
+    for (const timestamp of [user.created_at, user.last_session_at, user.last_activity_at]) {
+      const ms = toMs(timestamp);
+      if (ms > newest) newest = ms;
+    }
+  }
+  return newest;
+}
+
+/**
+ * `referenceTime` is the instant the records were generated relative to; without it (hand-built
+ * records in tests) the newest timestamp in them stands in, so nothing derived lands after them.
+ */
+export function buildSandboxIndex(
+  records: readonly SandboxUser[],
+  options: { referenceTime?: number } = {},
+): SandboxIndex {
   // Unparseable creation dates sort last rather than poisoning the comparator with NaN.
   const created = records.map((user) => {
     const ms = toMs(user.created_at);
@@ -75,7 +96,7 @@ export function buildSandboxIndex(records: readonly SandboxUser[]): SandboxIndex
   });
   const users = order.map((i) => records[i] as SandboxUser);
   const createdAt = Float64Array.from(order, (i) => created[i] ?? 0);
-  // CONTRACT.md: last activity is last_activity_at where present, else last_session_at.
+  // docs/didit-api.md: last activity is last_activity_at where present, else last_session_at.
   const lastActivityAt = Float64Array.from(users, (user) =>
     toMs(user.last_activity_at ?? user.last_session_at),
   );
@@ -92,6 +113,7 @@ export function buildSandboxIndex(records: readonly SandboxUser[]): SandboxIndex
   }
   return {
     users,
+    referenceTime: options.referenceTime ?? newestTimestamp(records),
     byVendorData,
     createdAt,
     lastActivityAt,

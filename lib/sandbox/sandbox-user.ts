@@ -15,7 +15,7 @@ export interface SandboxFeatureEntry {
 
 /**
  * One row of `GET /v3/users/`, in Didit's wire shape (snake_case, key order of the doc sample).
- * The unions and optional fields are the drift CONTRACT.md tells clients to tolerate.
+ * The unions and optional fields are the drift docs/didit-api.md tells clients to tolerate.
  */
 export interface SandboxUser {
   didit_internal_id: string;

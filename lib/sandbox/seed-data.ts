@@ -1,6 +1,6 @@
 import type { SandboxTag } from "./sandbox-user";
 
-/** Feature keys Didit has been seen to return (CONTRACT.md); `OCR` and `ID_VERIFICATION` are aliases. */
+/** Feature keys Didit has been seen to return (docs/didit-api.md); `OCR` and `ID_VERIFICATION` are aliases. */
 export const FEATURE_KEYS = [
   "OCR",
   "ID_VERIFICATION",
@@ -44,7 +44,7 @@ export const WORKFLOWS: readonly (readonly [readonly FeatureKey[], number])[] = 
 export const EXTRA_FEATURES: readonly FeatureKey[] = ["IP_ANALYSIS", "PHONE", "EMAIL", "AML"];
 
 /**
- * Feature statuses Didit has been seen to return (CONTRACT.md). Records carry them as text; the
+ * Feature statuses Didit has been seen to return (docs/didit-api.md). Records carry them as text; the
  * generator refers to them by position, so the three verdicts come first.
  */
 export const FEATURE_STATUSES = [

@@ -1,4 +1,3 @@
-import { SANDBOX_REFERENCE_TIME } from "./constants";
 import { toWireTimestamp } from "./iso-time";
 import { chance, hashString, mulberry32, pick, type Random, randomInt } from "./prng";
 import type { SandboxComment, SandboxUser, SandboxUserDetail } from "./sandbox-user";
@@ -48,12 +47,13 @@ function makeComments(random: Random, user: SandboxUser, from: number, to: numbe
 /**
  * The single-user endpoint's record: the list row plus `metadata`, `comments` and `updated_at`.
  * Derived from the user's id rather than stored, so the list dataset stays lean and the extra
- * fields are still the same on every request.
+ * fields are still the same on every request. `referenceTime` is the dataset's "now": no update
+ * or comment is later than it.
  */
-export function buildUserDetail(user: SandboxUser): SandboxUserDetail {
+export function buildUserDetail(user: SandboxUser, referenceTime: number): SandboxUserDetail {
   const random = mulberry32(hashString(user.didit_internal_id));
   const lastChange = latestActivity(user);
-  const updatedAt = Math.min(SANDBOX_REFERENCE_TIME, lastChange + random() * 5 * DAY);
+  const updatedAt = Math.max(lastChange, Math.min(referenceTime, lastChange + random() * 5 * DAY));
   return {
     ...user,
     metadata: makeMetadata(random),
