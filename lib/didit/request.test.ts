@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendJson, startFakeUpstream } from "@/lib/testing/fake-upstream";
+import type { AttemptRequest, AttemptResult } from "./attempt";
 import { UpstreamError } from "./errors";
 import { RateBudget } from "./rate-budget";
 import { getJson, type RequestOptions, type UpstreamInfo } from "./request";
@@ -31,7 +32,6 @@ function settings(overrides: Partial<Upstream> = {}): Upstream {
 async function call(overrides: Partial<Upstream> = {}, options: RequestOptions = {}) {
   const reports: UpstreamInfo[] = [];
   const upstream = settings(overrides);
-  const started = performance.now();
   const result = await getJson(new URL(`${upstream.baseUrl}/v3/users/`), "list", {
     upstream,
     budget: new RateBudget(upstream.rateLimitPerMinute),
@@ -42,7 +42,53 @@ async function call(overrides: Partial<Upstream> = {}, options: RequestOptions =
     (body) => ({ ok: true as const, body }),
     (error: unknown) => ({ ok: false as const, error }),
   );
-  return { ...result, reports, elapsedMs: performance.now() - started };
+  return { ...result, reports };
+}
+
+/**
+ * Time that moves only when an attempt or a backoff says so, and a log of what happened in which
+ * order: the retry and deadline logic, checked without waiting on the wall clock.
+ */
+function fakeTime() {
+  let now = 0;
+  const events: string[] = [];
+  return {
+    events,
+    get now() {
+      return now;
+    },
+    options(script: (request: AttemptRequest, attempt: number) => AttemptResult | "hang") {
+      let attempts = 0;
+      return {
+        now: () => now,
+        sleep: async (ms: number) => {
+          events.push(`sleep ${ms}`);
+          now += ms;
+        },
+        attempt: async (request: AttemptRequest): Promise<AttemptResult> => {
+          attempts++;
+          events.push(`attempt ${attempts} (timeout ${request.timeoutMs})`);
+          const result = script(request, attempts);
+          if (result === "hang") {
+            // It never answers: the attempt's own timeout ends it.
+            now += request.timeoutMs;
+            return { kind: "timeout" };
+          }
+          return result;
+        },
+      } satisfies RequestOptions;
+    },
+    /** An answer after `ms` of the fake clock. */
+    answer(ms: number, status: number): AttemptResult {
+      now += ms;
+      return {
+        kind: "response",
+        status,
+        headers: new Headers({ "content-type": "application/json" }),
+        text: JSON.stringify({ detail: `status ${status}` }),
+      };
+    },
+  };
 }
 
 function errorOf(result: Awaited<ReturnType<typeof call>>): UpstreamError {
@@ -88,11 +134,19 @@ describe("retries", () => {
   });
 
   it("waits a jittered, growing backoff between attempts", async () => {
-    answerInTurn(503, 503);
-    // random() = 1 - ε: the full 200 ms, then the full 400 ms.
-    const result = await call({}, { random: () => 0.999 });
+    const time = fakeTime();
+    let index = 0;
+    fake.respondWith((_, res) => {
+      time.events.push("request");
+      if (index++ < 2) sendJson(res, 503, { detail: "down" });
+      else sendJson(res, 200, { ok: true });
+    });
+    // random() = 1 - ε: nearly the full 200 ms, then nearly the full 400 ms; real attempts, with
+    // the waits on a fake clock.
+    const { now, sleep } = time.options(() => "hang");
+    const result = await call({}, { random: () => 0.999, now, sleep });
     expect(result.ok).toBe(true);
-    expect(result.elapsedMs).toBeGreaterThanOrEqual(590);
+    expect(time.events).toEqual(["request", "sleep 199", "request", "sleep 399", "request"]);
   });
 
   it("retries a reset connection", async () => {
@@ -143,38 +197,57 @@ describe("retries", () => {
 
 describe("the overall deadline", () => {
   it("caps the first attempt when the deadline is shorter than the timeout", async () => {
-    fake.respondWith(() => {
-      /* never answers */
-    });
-    const result = await call({ timeoutMs: 5_000, deadlineMs: 250 });
+    const time = fakeTime();
+    const result = await call(
+      { timeoutMs: 5_000, deadlineMs: 250 },
+      time.options(() => "hang"),
+    );
     expect(errorOf(result).status).toBe(504);
     expect(errorOf(result).message).toMatch(/within 250 ms, so the inbox stopped waiting/);
-    expect(result.elapsedMs).toBeLessThan(1_000);
+    expect(time.events).toEqual(["attempt 1 (timeout 250)"]);
+    expect(time.now).toBe(250);
+    expect(result.reports).toEqual([{ status: "timeout", durationMs: 250, attempts: 1 }]);
   });
 
   it("cuts a retry short at the deadline: the caller never waits longer", async () => {
-    let first = true;
-    fake.respondWith((_, res) => {
-      if (!first) return; // the retry hangs
-      first = false;
-      setTimeout(() => sendJson(res, 503, { detail: "slow and down" }), 700);
-    });
-    const result = await call({ timeoutMs: 1_500, deadlineMs: 2_000 });
+    const time = fakeTime();
+    // The first attempt fails slowly with a 503; the retry hangs.
+    const result = await call(
+      { timeoutMs: 1_500, deadlineMs: 2_000 },
+      time.options((_, attempt) => (attempt === 1 ? time.answer(700, 503) : "hang")),
+    );
     expect(errorOf(result)).toMatchObject({ status: 504, code: "upstream_timeout" });
     expect(errorOf(result).message).toMatch(/within 2 s, so the inbox stopped waiting/);
-    expect(fake.requests).toHaveLength(2);
-    expect(result.elapsedMs).toBeGreaterThanOrEqual(1_950);
-    expect(result.elapsedMs).toBeLessThan(2_500);
+    // random() = 0: no backoff. The retry gets what is left of the deadline, not its full 1.5 s.
+    expect(time.events).toEqual([
+      "attempt 1 (timeout 1500)",
+      "sleep 0",
+      "attempt 2 (timeout 1300)",
+    ]);
+    expect(time.now).toBe(2_000);
+    expect(result.reports).toEqual([{ status: "timeout", durationMs: 1_300, attempts: 2 }]);
   });
 
   it("does not start a retry that would only have moments before the deadline", async () => {
-    fake.respondWith((_, res) => {
-      setTimeout(() => sendJson(res, 503, { detail: "slow and down" }), 150);
-    });
-    const result = await call({ timeoutMs: 300, deadlineMs: 400 });
+    const time = fakeTime();
+    const result = await call(
+      { timeoutMs: 300, deadlineMs: 400 },
+      time.options(() => time.answer(150, 503)),
+    );
     expect(errorOf(result)).toMatchObject({ status: 502 });
     expect(errorOf(result).message).toMatch(/HTTP 503/);
-    expect(fake.requests).toHaveLength(1);
+    // 250 ms left is less than a full 300 ms attempt: the real failure is the answer.
+    expect(time.events).toEqual(["attempt 1 (timeout 300)"]);
+  });
+
+  it("still retries when enough of the deadline is left", async () => {
+    const time = fakeTime();
+    const result = await call(
+      { timeoutMs: 300, deadlineMs: 500 },
+      time.options((_, attempt) => time.answer(150, attempt === 1 ? 503 : 200)),
+    );
+    expect(result).toMatchObject({ ok: true, body: { detail: "status 200" } });
+    expect(time.events).toEqual(["attempt 1 (timeout 300)", "sleep 0", "attempt 2 (timeout 300)"]);
   });
 });
 
@@ -183,7 +256,8 @@ describe("rate limits", () => {
     fake.respondWith((_, res) =>
       sendJson(res, 429, { detail: "Request was throttled." }, { "retry-after": "17" }),
     );
-    const budget = new RateBudget(540);
+    let now = 0;
+    const budget = new RateBudget(540, () => now);
     const first = await call({}, { budget });
     expect(errorOf(first)).toMatchObject({
       status: 429,
@@ -192,13 +266,19 @@ describe("rate limits", () => {
     });
     expect(fake.requests).toHaveLength(1);
 
+    now = 1_500;
     const second = await call({}, { budget });
     expect(errorOf(second)).toMatchObject({ status: 429, code: "rate_limited" });
-    expect(errorOf(second).details.retryAfter).toBeGreaterThanOrEqual(16);
-    expect(errorOf(second).details.retryAfter).toBeLessThanOrEqual(17);
+    // What is left of the 17 s, in whole seconds rounded up.
+    expect(errorOf(second).details.retryAfter).toBe(16);
     expect(fake.requests).toHaveLength(1);
     // Nothing was sent, so there is nothing to report.
     expect(second.reports).toEqual([]);
+
+    now = 17_000;
+    answerInTurn();
+    expect((await call({}, { budget })).ok).toBe(true);
+    expect(fake.requests).toHaveLength(2);
   });
 
   it("answers 429 without calling Didit once this instance's budget is spent", async () => {
@@ -257,14 +337,16 @@ describe("connections", () => {
   });
 
   it("stops at once, with the caller's own error, when the caller gives up", async () => {
-    fake.respondWith(() => {
-      /* never answers */
-    });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error("browser went away")), 50);
-    const result = await call({ timeoutMs: 5_000 }, { signal: controller.signal });
+    // The caller leaves once the request is with Didit, which never answers. Only the abort can
+    // end this attempt: its timeout is a minute, far past the test's own.
+    fake.respondWith(() => controller.abort(new Error("browser went away")));
+    const result = await call(
+      { timeoutMs: 60_000, deadlineMs: 60_000 },
+      { signal: controller.signal },
+    );
     expect(result.ok).toBe(false);
     expect(result.ok ? null : result.error).toEqual(new Error("browser went away"));
-    expect(result.elapsedMs).toBeLessThan(1_000);
+    expect(fake.requests).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type AttemptResult, attemptGet } from "./attempt";
+import { type AttemptRequest, type AttemptResult, attemptGet } from "./attempt";
 import {
   deadlineError,
   errorForStatus,
@@ -39,7 +39,20 @@ export interface RequestOptions {
   budget?: RateBudget;
   /** The backoff's jitter source, in [0, 1); tests pin it. */
   random?: () => number;
+  /**
+   * Monotonic milliseconds, for the deadline and the reported durations (`performance.now` by
+   * default). Tests pass a fake clock, so the deadline logic is checked without waiting for it.
+   */
+  now?: () => number;
+  /** Waits out a backoff, ending early (rejecting) when `signal` aborts; tests advance a fake clock. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Sends one attempt (`attemptGet` by default); tests script what each attempt does. */
+  attempt?: (request: AttemptRequest) => Promise<AttemptResult>;
 }
+
+const defaultNow = () => performance.now();
+const defaultSleep = (ms: number, signal?: AbortSignal) =>
+  sleep(ms, undefined, { signal }).then(() => undefined);
 
 export type Resource = "list" | "user";
 
@@ -77,7 +90,10 @@ export async function getJson(
 ): Promise<unknown> {
   const upstream = options.upstream ?? configuredUpstream;
   const budget = options.budget ?? sharedRateBudget(upstream.rateLimitPerMinute);
-  const deadlineAt = performance.now() + upstream.deadlineMs;
+  const now = options.now ?? defaultNow;
+  const wait = options.sleep ?? defaultSleep;
+  const attempt = options.attempt ?? attemptGet;
+  const deadlineAt = now() + upstream.deadlineMs;
   let last: UpstreamInfo | undefined;
   let lastError: UpstreamError | undefined;
   try {
@@ -87,10 +103,10 @@ export async function getJson(
         // Out of budget for a retry: the failure already seen is the honest answer.
         throw lastError ?? heldBackError(admission.reason, admission.retryAfterMs);
       }
-      const remainingMs = deadlineAt - performance.now();
+      const remainingMs = deadlineAt - now();
       const cutByDeadline = remainingMs < upstream.timeoutMs;
-      const started = performance.now();
-      const result = await attemptGet({
+      const started = now();
+      const result = await attempt({
         url,
         apiKey: upstream.apiKey,
         timeoutMs: Math.min(upstream.timeoutMs, remainingMs),
@@ -98,7 +114,7 @@ export async function getJson(
       });
       last = {
         status: statusOf(result),
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(now() - started),
         attempts: retry + 1,
       };
       const outcome = interpret(result, resource, () =>
@@ -115,11 +131,11 @@ export async function getJson(
         outcome: result,
         attempts: retry + 1,
         delayMs,
-        remainingMs: deadlineAt - performance.now(),
+        remainingMs: deadlineAt - now(),
         timeoutMs: upstream.timeoutMs,
       });
       if (!retrying) throw outcome.error;
-      await sleep(delayMs, undefined, { signal: options.signal });
+      await wait(delayMs, options.signal);
     }
   } finally {
     if (last !== undefined) options.onUpstream?.(last);
