@@ -43,16 +43,35 @@ function appServer(name: string, port: number, env: Record<string, string>) {
     url: `http://127.0.0.1:${port}/api/health`,
     env: { PORT: String(port), HOSTNAME: "127.0.0.1", LOG_LEVEL: "info", ...env },
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Five servers start together from a cold build on two cores: each takes a few seconds alone,
+    // far longer when they share the machine with whatever else runs there.
+    timeout: 180_000,
   };
 }
+
+/**
+ * Sized for the machine CI runs on: two cores, shared. A worker is a Chromium of its own (several
+ * processes), and the five app servers plus the fake Didit run beside it. With two workers on two
+ * cores the load average reached ~12: pages took seconds to hydrate and the 5 s default expect
+ * timeout failed tests that were merely slow. One worker keeps the browser and the server it talks
+ * to on the cores; the suite is ~70 tests of a few seconds each, a few minutes in all, well inside
+ * CI's 30 minutes. `E2E_WORKERS` overrides it on a bigger machine.
+ *
+ * Timeouts are ceilings for a slow machine, not measurements: a healthy run waits milliseconds
+ * on each expect. An expect may wait 15 s (a first load under load takes several), a test 60 s
+ * (a journey is a dozen such steps, and the upstream-timeout cases wait out the app's own
+ * timeout). Nothing asserts how long anything took.
+ */
+const WORKERS = Number(process.env.E2E_WORKERS) || 1;
 
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: 2,
+  workers: WORKERS,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   globalSetup: "./e2e/global-setup.ts",
   globalTeardown: "./e2e/global-teardown.ts",

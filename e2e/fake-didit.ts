@@ -1,7 +1,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import { sandboxListener } from "../lib/sandbox/node-listener";
 import { listenOnLoopback } from "../lib/testing/listen";
-import { E2E_DIDIT_KEY, FAULT_SEARCH } from "./servers";
+import { E2E_DIDIT_KEY, FAULT_SEARCH, RATE_LIMIT_RETRY_AFTER_S } from "./servers";
 
 /** A Didit-compatible server for the live app: the sandbox's data behind a different key. */
 
@@ -17,9 +17,14 @@ function fault(search: string | null, res: ServerResponse): boolean {
       return true;
     case FAULT_SEARCH.rateLimited:
       res
-        .writeHead(429, { "content-type": "application/json", "retry-after": "42" })
+        .writeHead(429, {
+          "content-type": "application/json",
+          "retry-after": String(RATE_LIMIT_RETRY_AFTER_S),
+        })
         .end(
-          JSON.stringify({ detail: "Request was throttled. Expected available in 42 seconds." }),
+          JSON.stringify({
+            detail: `Request was throttled. Expected available in ${RATE_LIMIT_RETRY_AFTER_S} seconds.`,
+          }),
         );
       return true;
     case FAULT_SEARCH.malformed:

@@ -1,8 +1,34 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
+import type { COLUMN_LABELS } from "../lib/inbox/columns";
+
+/** A column's header, as the analyst reads it (the accessible name; CSS only uppercases it). */
+export type ColumnLabel = (typeof COLUMN_LABELS)[keyof typeof COLUMN_LABELS];
 
 /** The data rows of the users table (the header row excluded). */
 export function userRows(page: Page) {
   return page.getByRole("table").locator("tbody tr");
+}
+
+/**
+ * The cells of one column, found through its header rather than a fixed position: columns can be
+ * hidden and reordered, and the header is what the analyst goes by. Call it once the table shows
+ * the view under test (the order is read now).
+ */
+export async function columnCells(page: Page, label: ColumnLabel): Promise<Locator> {
+  const index = await columnIndex(page, label);
+  return userRows(page).locator(`xpath=./td[${index + 1}]`);
+}
+
+/** One row's cell in the column headed `label`. */
+export async function cellIn(page: Page, row: Locator, label: ColumnLabel): Promise<Locator> {
+  const index = await columnIndex(page, label);
+  return row.getByRole("cell").nth(index);
+}
+
+async function columnIndex(page: Page, label: ColumnLabel): Promise<number> {
+  const header = page.getByRole("table").getByRole("columnheader", { name: label, exact: true });
+  await expect(header).toHaveCount(1);
+  return header.evaluate((cell) => (cell as HTMLTableCellElement).cellIndex);
 }
 
 /** The "51–100 of 5,000" line under the table. */

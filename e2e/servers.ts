@@ -42,6 +42,14 @@ export const FAULT_SEARCH = {
   unreadable: "fault-schema",
 } as const;
 
+/**
+ * The Retry-After the fake Didit sends with its 429. The app keeps that cool-down for the whole
+ * throttled server, and every later request there, whichever test sends it, gets what is left of
+ * it. Long enough that a repeated run (`--repeat-each`, a retry) still finds plenty left, instead
+ * of a countdown that may run out mid-assertion.
+ */
+export const RATE_LIMIT_RETRY_AFTER_S = 900;
+
 /** Where the app servers' output is captured during the end-to-end run. */
 export const SERVER_LOG_DIR = process.env.E2E_LOG_DIR || ".e2e-logs";
 
