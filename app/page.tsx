@@ -1,16 +1,19 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { cookies } from "next/headers";
 import type { SearchParams } from "nuqs/server";
 import { Suspense } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Inbox } from "@/components/inbox/inbox";
 import { InboxSkeleton } from "@/components/inbox/inbox-states";
+import { parseViewCookie, VIEW_COOKIE } from "@/components/preferences/preference-schema";
+import { PreferencesProvider } from "@/components/preferences/preferences-provider";
 import { NowProvider } from "@/components/ui/now";
+import { queryKeys } from "@/lib/api/query-keys";
 import { authConfig } from "@/lib/auth/config";
 import { requireAnalyst } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/didit/client";
 import { makeQueryClient } from "@/lib/inbox/query-client";
 import { loadInboxQuery, type UsersQuery } from "@/lib/inbox/query-state";
-import { usersQueryKey } from "@/lib/inbox/users-query";
 
 /** The page's own query string, to come back to after signing in. */
 function serializeSearchParams(params: SearchParams): string {
@@ -28,10 +31,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const analyst = await requireAnalyst(`/${serializeSearchParams(params)}`);
   const query: UsersQuery = loadInboxQuery(params);
+  // The analyst's columns and density, so the first HTML already has them (no flash, no mismatch).
+  const view = parseViewCookie((await cookies()).get(VIEW_COOKIE)?.value);
   const queryClient = makeQueryClient();
   // Render the first view's rows on the server; a failure is left for the browser to show.
   await queryClient.prefetchQuery({
-    queryKey: usersQueryKey(query),
+    queryKey: queryKeys.users.page(query),
     queryFn: () => listUsers(query),
     // The proxy already retries what is worth retrying; a failure is shown by the browser.
     retry: false,
@@ -54,7 +59,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <Suspense fallback={<InboxSkeleton />}>
           {/* Inside the boundary: the clock must hydrate together with what reads it. */}
           <NowProvider renderedAt={Date.now()}>
-            <Inbox />
+            <PreferencesProvider initial={view}>
+              <Inbox />
+            </PreferencesProvider>
           </NowProvider>
         </Suspense>
       </HydrationBoundary>

@@ -1,60 +1,50 @@
 "use client";
 
-import { useQueryStates } from "nuqs";
+import { useSearchParams } from "next/navigation";
+import { debounce, useQueryStates } from "nuqs";
 import { useCallback, useMemo } from "react";
-import { FILTER_KEYS, inboxParsers, type UsersQuery, viewParsers } from "@/lib/inbox/query-state";
+import {
+  inboxParsers,
+  loadInboxQuery,
+  NO_FILTERS,
+  serializeUsersQuery,
+  type UsersFilters,
+  type UsersQuery,
+  viewParsers,
+} from "@/lib/inbox/query-state";
 
-export type FilterPatch = Partial<Omit<UsersQuery, "limit" | "offset">>;
+export type FilterPatch = Partial<UsersFilters>;
 
 const parsers = { ...inboxParsers, ...viewParsers };
+
+/** The URL (and so the request) follows the search box once the analyst pauses typing. */
+export const SEARCH_DEBOUNCE_MS = 300;
+const searchUpdates = { limitUrlUpdates: debounce(SEARCH_DEBOUNCE_MS) };
 
 /**
  * The inbox view as it stands in the URL: filters, position and the open user. Every change is
  * a new history entry, so Back and Forward walk through filters, pages and opened users;
  * changing a filter goes back to the first page and closes the user.
+ *
+ * `query`, the view that is fetched, is read from the URL itself: nuqs updates its own state at
+ * once but the URL only after the search box's debounce, and a request per keystroke is what
+ * the debounce is there to avoid.
  */
 export function useInboxQuery() {
   const [state, setState] = useQueryStates(parsers, { history: "push" });
-  const {
-    user,
-    status,
-    search,
-    country,
-    created_after,
-    created_before,
-    last_activity_after,
-    last_activity_before,
-    limit,
-    offset,
-  } = state;
-  // A stable object for as long as the URL's filters and position are unchanged: it is a query key.
-  const query: UsersQuery = useMemo(
-    () => ({
-      status,
-      search,
-      country,
-      created_after,
-      created_before,
-      last_activity_after,
-      last_activity_before,
-      limit,
-      offset,
-    }),
-    [
-      status,
-      search,
-      country,
-      created_after,
-      created_before,
-      last_activity_after,
-      last_activity_before,
-      limit,
-      offset,
-    ],
-  );
+  const searchParams = useSearchParams();
+  // A stable object while the URL's filters and position are unchanged: it is a query key.
+  const key = serializeUsersQuery(loadInboxQuery(searchParams));
+  const query: UsersQuery = useMemo(() => loadInboxQuery(key), [key]);
 
   const setFilters = useCallback(
     (patch: FilterPatch) => setState({ ...patch, offset: null, user: null }),
+    [setState],
+  );
+  /** What the search box shows while the analyst types; the URL follows after a pause. */
+  const setSearch = useCallback(
+    (text: string) =>
+      setState({ search: text === "" ? null : text, offset: null, user: null }, searchUpdates),
     [setState],
   );
   const setView = useCallback(
@@ -76,14 +66,20 @@ export function useInboxQuery() {
     [setState],
   );
   const clearFilters = useCallback(
-    () =>
-      setState({
-        ...Object.fromEntries(FILTER_KEYS.map((key) => [key, null])),
-        offset: null,
-        user: null,
-      }),
+    () => setState({ ...NO_FILTERS, offset: null, user: null }),
     [setState],
   );
 
-  return { query, user, setFilters, setView, setOffset, setLimit, setUser, clearFilters };
+  return {
+    query,
+    user: state.user,
+    searchText: state.search ?? "",
+    setFilters,
+    setSearch,
+    setView,
+    setOffset,
+    setLimit,
+    setUser,
+    clearFilters,
+  };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import * as client from "openid-client";
 import type { AuthConfig } from "@/lib/env/schema";
+import { apiError } from "@/lib/http/responses";
 import { log } from "@/lib/log";
 import { processSingleton, resetProcessSingleton } from "@/lib/runtime/process-singleton";
 import { authConfig, sessionSecret } from "./config";
@@ -152,6 +153,11 @@ export async function takeTransaction(settings: OidcSettings): Promise<OidcTrans
     });
   }
   return unsealTransaction(sealed, sessionSecret());
+}
+
+/** What both OIDC routes answer when the inbox does not sign in with OpenID Connect. */
+export function oidcNotEnabled(): Response {
+  return apiError("not_found", "Sign-in with an identity provider is not enabled.");
 }
 
 /** One log line per failed sign-in, with the error's name and code only. */

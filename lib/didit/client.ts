@@ -1,15 +1,17 @@
 import "server-only";
+import { createSerializer } from "nuqs/server";
 import type { z } from "zod";
-import type { UsersQuery } from "@/lib/inbox/query-state";
-import type { UsersPage } from "@/lib/inbox/users-page";
+import type { UsersPage } from "@/lib/api/types";
+import {
+  DATE_FILTER_KEYS,
+  inboxParsers,
+  type UsersQuery,
+  utcInstant,
+} from "@/lib/inbox/query-state";
 import { UpstreamError } from "./errors";
 import { getJson, type RequestOptions } from "./request";
-import {
-  type InboxUserDetail,
-  upstreamListSchema,
-  upstreamUserDetailExtrasSchema,
-  upstreamUserSchema,
-} from "./schema";
+import { upstreamListSchema, upstreamUserDetailExtrasSchema, upstreamUserSchema } from "./schema";
+import type { InboxUserDetail } from "./types";
 import { upstream as configuredUpstream } from "./upstream";
 
 export type { RequestOptions, UpstreamInfo } from "./request";
@@ -21,38 +23,29 @@ export type { RequestOptions, UpstreamInfo } from "./request";
  * are read as booleans, never fetched.
  */
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Date filters go upstream as unambiguous UTC instants; a bare date means that day's 00:00 UTC. */
-function toInstant(value: string): string {
-  return new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value).toISOString();
-}
+/**
+ * Didit's list URL for a view, from the view's own definition: the same fields and names as the
+ * page's URL, with every position spelled out and date filters as unambiguous UTC instants.
+ */
+const serializeUpstreamQuery = createSerializer(inboxParsers, {
+  clearOnDefault: false,
+  processUrlSearchParams: (params) => {
+    for (const key of DATE_FILTER_KEYS) {
+      const value = params.get(key);
+      if (value) params.set(key, utcInstant(value));
+    }
+    return params;
+  },
+});
 
 export function buildListUrl(baseUrl: string, query: UsersQuery): URL {
-  const url = new URL(`${baseUrl}/v3/users/`);
-  const params = url.searchParams;
-  if (query.status) params.set("status", query.status);
-  if (query.search) params.set("search", query.search);
-  if (query.country) params.set("country", query.country);
-  for (const key of [
-    "created_after",
-    "created_before",
-    "last_activity_after",
-    "last_activity_before",
-  ] as const) {
-    const value = query[key];
-    if (value) params.set(key, toInstant(value));
-  }
-  params.set("limit", String(query.limit));
-  params.set("offset", String(query.offset));
-  return url;
+  return new URL(serializeUpstreamQuery(`${baseUrl}/v3/users/`, query));
 }
 
 function unreadable(error: z.ZodError): UpstreamError {
   const where = error.issues[0]?.path.join(".") ?? "";
   return new UpstreamError(
     "upstream_invalid",
-    502,
     `Didit sent data the inbox cannot read${where ? ` (at ${where})` : ""}.`,
   );
 }
@@ -99,7 +92,7 @@ export async function getUser(
   const base = (options.upstream ?? configuredUpstream).baseUrl;
   const url = buildUserUrl(base, vendorData);
   if (url === null) {
-    throw new UpstreamError("not_found", 404, "Didit has no user with this reference.");
+    throw new UpstreamError("not_found", "Didit has no user with this reference.");
   }
   const body = await getJson(url, "user", options);
   const user = upstreamUserSchema.safeParse(body);

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ApiErrorCode } from "@/lib/inbox/users-page";
+import { API_ERROR_STATUS, type ApiErrorCode } from "@/lib/api/types";
 
 /**
  * A failure talking to Didit, already translated into what the browser should be told.
@@ -9,8 +9,6 @@ export class UpstreamError extends Error {
 
   constructor(
     readonly code: ApiErrorCode,
-    /** The status the app answers the browser with. */
-    readonly status: number,
     message: string,
     readonly details: {
       upstreamStatus?: number;
@@ -21,15 +19,9 @@ export class UpstreamError extends Error {
     super(message);
   }
 
-  toBody(): ApiErrorBody {
-    return {
-      error: {
-        code: this.code,
-        message: this.message,
-        ...(this.details.fields && { fields: this.details.fields }),
-        ...(this.details.retryAfter !== undefined && { retryAfter: this.details.retryAfter }),
-      },
-    };
+  /** The status the app answers the browser with. */
+  get status(): number {
+    return API_ERROR_STATUS[this.code];
   }
 }
 
@@ -44,7 +36,6 @@ function duration(ms: number): string {
 export function timeoutError(timeoutMs: number) {
   return new UpstreamError(
     "upstream_timeout",
-    504,
     `Didit did not answer within ${duration(timeoutMs)}. Try again shortly.`,
   );
 }
@@ -53,7 +44,6 @@ export function timeoutError(timeoutMs: number) {
 export function deadlineError(deadlineMs: number) {
   return new UpstreamError(
     "upstream_timeout",
-    504,
     `Didit did not answer within ${duration(deadlineMs)}, so the inbox stopped waiting. Try again shortly.`,
   );
 }
@@ -61,18 +51,14 @@ export function deadlineError(deadlineMs: number) {
 export function networkError(cutOff: boolean) {
   return new UpstreamError(
     "upstream_unavailable",
-    502,
     cutOff ? "Didit's answer was cut off. Try again." : "Could not reach Didit. Try again shortly.",
   );
 }
 
 export function notJsonError(upstreamStatus: number) {
-  return new UpstreamError(
-    "upstream_invalid",
-    502,
-    "Didit answered with something other than JSON.",
-    { upstreamStatus },
-  );
+  return new UpstreamError("upstream_invalid", "Didit answered with something other than JSON.", {
+    upstreamStatus,
+  });
 }
 
 /**
@@ -85,7 +71,7 @@ export function heldBackError(reason: "budget" | "cool-down", retryAfterMs: numb
     reason === "budget"
       ? `The inbox has sent Didit as many requests as it may this minute. Try again in ${seconds} s.`
       : `Didit is limiting requests. Try again in ${seconds} s.`;
-  return new UpstreamError("rate_limited", 429, message, { retryAfter: seconds });
+  return new UpstreamError("rate_limited", message, { retryAfter: seconds });
 }
 
 /** `Retry-After` is either delta-seconds or an HTTP date; answer whole seconds, at least 1. */
@@ -117,7 +103,7 @@ export function errorForStatus(
   resource: "list" | "user",
 ) {
   if (status === 401 || status === 403) {
-    return new UpstreamError("upstream_auth", 502, "Didit rejected the API key.", {
+    return new UpstreamError("upstream_auth", "Didit rejected the API key.", {
       upstreamStatus: status,
     });
   }
@@ -125,32 +111,25 @@ export function errorForStatus(
     const seconds = parseRetryAfter(retryAfter);
     return new UpstreamError(
       "rate_limited",
-      429,
       `Didit is limiting requests. Try again in ${seconds} s.`,
       { upstreamStatus: status, retryAfter: seconds },
     );
   }
   if (status === 400) {
     const fields = drfFieldErrors(body);
-    return new UpstreamError(
-      "upstream_rejected_query",
-      400,
-      "Didit did not accept these filters.",
-      {
-        upstreamStatus: status,
-        ...(fields && { fields }),
-      },
-    );
+    return new UpstreamError("upstream_rejected_query", "Didit did not accept these filters.", {
+      upstreamStatus: status,
+      ...(fields && { fields }),
+    });
   }
   if (status === 404 && resource === "user") {
-    return new UpstreamError("not_found", 404, "This user no longer exists in Didit.", {
+    return new UpstreamError("not_found", "This user no longer exists in Didit.", {
       upstreamStatus: status,
     });
   }
   if (status === 404) {
     return new UpstreamError(
       "upstream_unavailable",
-      502,
       "Didit has no users endpoint at the configured address. Check DIDIT_API_BASE_URL.",
       { upstreamStatus: status },
     );
@@ -158,14 +137,12 @@ export function errorForStatus(
   if (status >= 300 && status < 400) {
     return new UpstreamError(
       "upstream_invalid",
-      502,
       `Didit answered with a redirect (HTTP ${status}), which the inbox does not follow.`,
       { upstreamStatus: status },
     );
   }
   return new UpstreamError(
     "upstream_unavailable",
-    502,
     `Didit is not answering properly (HTTP ${status}). Try again shortly.`,
     { upstreamStatus: status },
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Feature, InboxUser, IssuingState, Tag, UserComment, UserDetailExtras } from "./types";
 
 /**
  * Zod schemas for Didit's `GET /v3/users/` and `GET /v3/users/{vendor_data}/` answers, and the
@@ -198,59 +199,5 @@ export const upstreamUserDetailExtrasSchema = z
     }),
   );
 
-export interface IssuingState {
-  country: string;
-  /** Documents seen from that country; null when Didit sent the list-of-codes shape. */
-  count: number | null;
-}
-
-export interface Feature {
-  feature: string;
-  status: string;
-}
-
-export interface Tag {
-  id: string;
-  name: string;
-  /** A valid CSS hex colour, or null when Didit sent something else. */
-  color: string | null;
-}
-
-export interface InboxUser {
-  id: string;
-  vendorData: string | null;
-  displayName: string | null;
-  fullName: string | null;
-  effectiveName: string | null;
-  dateOfBirth: string | null;
-  status: string;
-  portraitUrl: string | null;
-  sessions: { total: number; approved: number; declined: number; inReview: number };
-  issuingStates: IssuingState[];
-  approvedEmails: string[];
-  approvedPhones: string[];
-  features: Feature[];
-  tags: Tag[];
-  firstSessionAt: string | null;
-  lastSessionAt: string | null;
-  /** `last_activity_at` where Didit sends it, else `last_session_at` (CONTRACT.md). */
-  lastActivityAt: string | null;
-  createdAt: string | null;
-}
-
-/** An analyst's note on a user, as far as Didit's undocumented shape could be read. */
-export interface UserComment {
-  author?: string;
-  text: string;
-  created_at?: string | null;
-}
-
-interface UserDetailExtras {
-  /** The application's own key/value data about the user, as Didit stores it. */
-  metadata: Record<string, unknown>;
-  comments: UserComment[];
-  updatedAt: string | null;
-}
-
-/** `GET /v3/users/{vendor_data}/`: the list record plus metadata, comments and updatedAt. */
-export interface InboxUserDetail extends InboxUser, UserDetailExtras {}
+// Transitional: the domain types now live in ./types.
+export type { Feature, InboxUser, InboxUserDetail, Tag } from "./types";

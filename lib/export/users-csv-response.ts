@@ -1,6 +1,6 @@
 import "server-only";
 import type { UpstreamInfo } from "@/lib/didit/client";
-import { json } from "@/lib/http/responses";
+import { apiError } from "@/lib/http/responses";
 import type { UsersQuery } from "@/lib/inbox/query-state";
 import { log } from "@/lib/log";
 import { csvHead, csvRecords } from "./csv-encode";
@@ -62,14 +62,9 @@ export async function usersCsvResponse(
   const total = firstPage?.count ?? 0;
   if (firstPage && !firstPage.countIsLowerBound && total > maxRows) {
     await pages.return();
-    return json(
-      {
-        error: {
-          code: "invalid_query",
-          message: `This view has ${total.toLocaleString("en-US")} users; an export holds at most ${maxRows.toLocaleString("en-US")}. Narrow the filters, e.g. by creation date.`,
-        },
-      },
-      { status: 400 },
+    return apiError(
+      "invalid_query",
+      `This view has ${total.toLocaleString("en-US")} users; an export holds at most ${maxRows.toLocaleString("en-US")}. Narrow the filters, e.g. by creation date.`,
     );
   }
 

@@ -4,7 +4,7 @@ import type { NextRequest } from "next/server";
 import { type Analyst, touchAnalyst } from "@/lib/auth/session";
 import type { UpstreamInfo } from "@/lib/didit/client";
 import { log } from "@/lib/log";
-import { errorResponse, json } from "./responses";
+import { apiError, errorResponse } from "./responses";
 import { isSameOrigin } from "./same-origin";
 
 export interface ApiContext<P> {
@@ -40,15 +40,7 @@ export function apiRoute<P = Record<string, never>>(
     let response: Response;
     try {
       if (options.checkOrigin && !isSameOrigin(request)) {
-        response = json(
-          {
-            error: {
-              code: "forbidden_origin",
-              message: "This request did not come from the inbox.",
-            },
-          },
-          { status: 403 },
-        );
+        response = apiError("forbidden_origin", "This request did not come from the inbox.");
       } else {
         analyst = await touchAnalyst();
         response =
@@ -60,10 +52,7 @@ export function apiRoute<P = Record<string, never>>(
                   upstream = info;
                 },
               })
-            : json(
-                { error: { code: "unauthenticated", message: "Sign in to use the inbox." } },
-                { status: 401 },
-              );
+            : apiError("unauthenticated", "Sign in to use the inbox.");
       }
     } catch (error) {
       response = errorResponse(error);

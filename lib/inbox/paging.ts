@@ -1,4 +1,4 @@
-import type { UsersPage } from "./users-page";
+import type { UsersPage } from "@/lib/api/types";
 
 const integer = new Intl.NumberFormat("en-US");
 

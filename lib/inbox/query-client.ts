@@ -1,5 +1,5 @@
 import { isServer, QueryClient } from "@tanstack/react-query";
-import { ApiError } from "./api-error";
+import { ApiError } from "@/lib/api/client";
 
 /** 4xx answers are final (bad filter, rejected key, rate limit); anything else is retried once. */
 function shouldRetry(failureCount: number, error: Error): boolean {

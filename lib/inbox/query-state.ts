@@ -1,12 +1,16 @@
-import { createLoader, createParser, createSerializer } from "nuqs/server";
+import { createLoader, createParser, createSerializer, type inferParserType } from "nuqs/server";
 // zod/mini: the same validation with a fraction of the bundle, as this module runs in the browser.
 import * as z from "zod/mini";
 
 /**
- * What a bookmark of the inbox means, defined once. The same field schemas drive:
- * - the URL state of the page (nuqs parsers: an invalid value is dropped, defaults stay out of the URL),
- * - the server page's first render (`loadInboxQuery`),
- * - the `/api/users` route handler (`parseUsersQuery`: an invalid value is a 400 naming the field).
+ * What a bookmark of the inbox means, defined once. The field schemas below are the only list of
+ * the view's fields; from them come:
+ * - the nuqs parsers of the page's URL state (an invalid value is dropped, defaults stay out),
+ *   and `UsersQuery`, the type of a view, inferred from those parsers;
+ * - the server page's first render (`loadInboxQuery`);
+ * - the `/api/users` route handler (`parseUsersQuery`: an invalid value is a 400 naming the field);
+ * - every URL built from a view: the page's, the export's, the status counts' and Didit's own
+ *   (`serializeUsersQuery`, `serializeFilters`, lib/didit/client.ts).
  * Names are the Didit API's own, so a URL reads like the request it makes.
  */
 
@@ -19,6 +23,14 @@ export const MAX_LIMIT = 200;
 export const MAX_SEARCH_LENGTH = 200;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The instant a date filter stands for, as Didit is sent it: a bare calendar date means that
+ * day's 00:00 UTC, whatever the analyst's time zone; a date-time keeps its own offset.
+ */
+export function utcInstant(value: string): string {
+  return new Date(ISO_DATE.test(value) ? `${value}T00:00:00Z` : value).toISOString();
+}
 
 /** ISO 8601: a calendar date (read as UTC midnight) or a date-time with `Z` or an offset. */
 const isoDate = z.iso.date();
@@ -46,7 +58,8 @@ const integerString = (min: number, max: number) =>
     ),
   );
 
-export const fieldSchemas = {
+/** The filters of a view, in the order the URL lists them. */
+const filterSchemas = {
   status: z.enum(USER_STATUSES, { error: `must be one of ${USER_STATUSES.join(", ")}` }),
   search: z
     .string()
@@ -68,33 +81,48 @@ export const fieldSchemas = {
   created_before: isoDateOrDateTime,
   last_activity_after: isoDateOrDateTime,
   last_activity_before: isoDateOrDateTime,
+};
+
+/** Where in the filtered list a view stands. */
+const positionSchemas = {
   limit: integerString(1, MAX_LIMIT),
   offset: integerString(0, Number.MAX_SAFE_INTEGER),
-} as const;
+};
+
+export const fieldSchemas = { ...filterSchemas, ...positionSchemas };
 
 type FieldName = keyof typeof fieldSchemas;
-type FieldValue<K extends FieldName> = z.output<(typeof fieldSchemas)[K]>;
+export type FilterKey = keyof typeof filterSchemas;
+/** The date-window filters, named `…_after` / `…_before` as Didit names them. */
+export type DateFilterKey = Extract<FilterKey, `${string}_after` | `${string}_before`>;
 
-function parserFor<K extends FieldName>(name: K) {
-  return createParser<FieldValue<K>>({
+function parserFor<T>(schema: z.ZodMiniType<T, string>) {
+  return createParser<T>({
     parse: (value) => {
-      const result = fieldSchemas[name].safeParse(value);
-      return result.success ? (result.data as FieldValue<K>) : null;
+      const result = schema.safeParse(value);
+      return result.success ? result.data : null;
     },
     serialize: String,
   });
 }
 
+type FilterParsers = {
+  [K in FilterKey]: ReturnType<typeof parserFor<z.output<(typeof filterSchemas)[K]>>>;
+};
+
+export const FILTER_KEYS = Object.keys(filterSchemas) as FilterKey[];
+export const DATE_FILTER_KEYS = FILTER_KEYS.filter(
+  (key): key is DateFilterKey => key.endsWith("_after") || key.endsWith("_before"),
+);
+
+const filterParsers = Object.fromEntries(
+  FILTER_KEYS.map((key) => [key, parserFor(filterSchemas[key] as z.ZodMiniType<unknown, string>)]),
+) as FilterParsers;
+
 export const inboxParsers = {
-  status: parserFor("status"),
-  search: parserFor("search"),
-  country: parserFor("country"),
-  created_after: parserFor("created_after"),
-  created_before: parserFor("created_before"),
-  last_activity_after: parserFor("last_activity_after"),
-  last_activity_before: parserFor("last_activity_before"),
-  limit: parserFor("limit").withDefault(DEFAULT_LIMIT),
-  offset: parserFor("offset").withDefault(0),
+  ...filterParsers,
+  limit: parserFor(positionSchemas.limit).withDefault(DEFAULT_LIMIT),
+  offset: parserFor(positionSchemas.offset).withDefault(0),
 };
 
 /**
@@ -109,45 +137,24 @@ export const viewParsers = {
 };
 
 /** The filters and position of one inbox view: the page URL, the query key and the API query. */
-export interface UsersQuery {
-  status: UserStatus | null;
-  search: string | null;
-  country: string | null;
-  created_after: string | null;
-  created_before: string | null;
-  last_activity_after: string | null;
-  last_activity_before: string | null;
-  limit: number;
-  offset: number;
-}
-
-/** The whole list: no filter, first page, default size. */
-export const ALL_USERS: Readonly<UsersQuery> = Object.freeze({
-  status: null,
-  search: null,
-  country: null,
-  created_after: null,
-  created_before: null,
-  last_activity_after: null,
-  last_activity_before: null,
-  limit: DEFAULT_LIMIT,
-  offset: 0,
-});
-
-export const FILTER_KEYS = [
-  "status",
-  "search",
-  "country",
-  "created_after",
-  "created_before",
-  "last_activity_after",
-  "last_activity_before",
-] as const satisfies readonly FieldName[];
+export type UsersQuery = inferParserType<typeof inboxParsers>;
+export type UsersFilters = Pick<UsersQuery, FilterKey>;
 
 export const loadInboxQuery = createLoader(inboxParsers);
 
+/** The whole list: no filter, first page, default size. */
+export const ALL_USERS: Readonly<UsersQuery> = Object.freeze(loadInboxQuery({}));
+
+/** Every filter cleared, as a patch for the URL state. */
+export const NO_FILTERS: Readonly<UsersFilters> = Object.freeze(
+  Object.fromEntries(FILTER_KEYS.map((key) => [key, null])) as UsersFilters,
+);
+
 /** `?status=FLAGGED&limit=100`: defaults and empty filters are left out. */
 export const serializeUsersQuery = createSerializer(inboxParsers);
+
+/** The filters of a view alone, for what covers every page (the CSV export). */
+export const serializeFilters = createSerializer(filterParsers);
 
 export type ParseResult =
   | { ok: true; query: UsersQuery }

@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import { queryKeys } from "@/lib/api/query-keys";
 import type { UserStatus, UsersQuery } from "./query-state";
 import { fetchUsersPage } from "./users-query";
 
@@ -22,7 +23,7 @@ export interface StatusCount {
 export function statusCountQueryOptions(query: UsersQuery, status: UserStatus | null) {
   const countQuery: UsersQuery = { ...query, status, limit: 1, offset: 0 };
   return queryOptions({
-    queryKey: ["status-count", countQuery] as const,
+    queryKey: queryKeys.users.count(countQuery),
     queryFn: async ({ signal }): Promise<StatusCount> => {
       const page = await fetchUsersPage(countQuery, signal);
       return { count: page.count, atLeast: page.countIsLowerBound };

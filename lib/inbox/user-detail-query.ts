@@ -1,18 +1,14 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { InboxUserDetail } from "@/lib/didit/schema";
-import { ApiError } from "./api-error";
+import { apiFetch } from "@/lib/api/client";
+import { queryKeys } from "@/lib/api/query-keys";
+import type { InboxUserDetail } from "@/lib/didit/types";
 
+/** One user through Didit's single-user endpoint (metadata, comments, last update). */
 export function userDetailQueryOptions(vendorData: string) {
   return queryOptions({
-    queryKey: ["user", vendorData] as const,
-    queryFn: async ({ signal }): Promise<InboxUserDetail> => {
-      const response = await fetch(`/api/users/${encodeURIComponent(vendorData)}`, {
-        signal,
-        headers: { accept: "application/json" },
-      });
-      if (!response.ok) throw await ApiError.from(response);
-      return (await response.json()) as InboxUserDetail;
-    },
+    queryKey: queryKeys.users.detail(vendorData),
+    queryFn: ({ signal }) =>
+      apiFetch<InboxUserDetail>(`/api/users/${encodeURIComponent(vendorData)}`, { signal }),
     staleTime: 30_000,
   });
 }

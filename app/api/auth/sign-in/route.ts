@@ -3,7 +3,7 @@ import { authConfig } from "@/lib/auth/config";
 import { passcodeMatches, signInBodySchema } from "@/lib/auth/passcode";
 import { analystId, startSession } from "@/lib/auth/session";
 import { apiRoute } from "@/lib/http/api-route";
-import { json } from "@/lib/http/responses";
+import { apiError, json } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -12,38 +12,25 @@ export const POST = apiRoute(
   { name: "/api/auth/sign-in", checkOrigin: true, public: true },
   async ({ request }) => {
     if (authConfig.mode !== "passcode") {
-      return json(
-        { error: { code: "not_found", message: "Passcode sign-in is not enabled." } },
-        { status: 404 },
-      );
+      return apiError("not_found", "Passcode sign-in is not enabled.");
     }
     const body = signInBodySchema.safeParse(await request.json().catch(() => null));
     if (!body.success) {
       const message = body.error.issues[0]?.message ?? "Enter your name and the passcode.";
-      return json({ error: { code: "invalid_body", message } }, { status: 400 });
+      return apiError("invalid_body", message);
     }
     // From here to recording a failure nothing awaits, so parallel guesses cannot all pass the
     // lock check before the first failure is counted.
     const client = clientKey(request);
     const wait = lockedFor(client);
     if (wait > 0) {
-      return json(
-        {
-          error: {
-            code: "too_many_attempts",
-            message: `Too many failed attempts. Try again in ${wait} s.`,
-            retryAfter: wait,
-          },
-        },
-        { status: 429, headers: { "retry-after": String(wait) } },
-      );
+      return apiError("too_many_attempts", `Too many failed attempts. Try again in ${wait} s.`, {
+        retryAfter: wait,
+      });
     }
     if (!passcodeMatches(body.data.passcode, authConfig.passcode)) {
       recordFailure(client);
-      return json(
-        { error: { code: "invalid_credentials", message: "That passcode is not right." } },
-        { status: 401 },
-      );
+      return apiError("invalid_credentials", "That passcode is not right.");
     }
     clearFailures(client);
     const { name } = body.data;

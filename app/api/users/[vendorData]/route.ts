@@ -1,6 +1,6 @@
 import { getUser } from "@/lib/didit/client";
 import { apiRoute } from "@/lib/http/api-route";
-import { json } from "@/lib/http/responses";
+import { apiError, json } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -10,10 +10,7 @@ export const GET = apiRoute<{ vendorData: string }>(
   async ({ request, params, onUpstream }) => {
     const vendorData = params.vendorData;
     if (vendorData.length === 0 || vendorData.length > 200) {
-      return json(
-        { error: { code: "invalid_query", message: "A user reference is 1 to 200 characters." } },
-        { status: 400 },
-      );
+      return apiError("invalid_query", "A user reference is 1 to 200 characters.");
     }
     return json(await getUser(vendorData, { signal: request.signal, onUpstream }));
   },

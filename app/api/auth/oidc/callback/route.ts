@@ -1,6 +1,7 @@
 import {
   completeAuthorization,
   logOidcFailure,
+  oidcNotEnabled,
   oidcSettings,
   redirectTo,
   signInError,
@@ -11,7 +12,6 @@ import { displayName } from "@/lib/auth/oidc-claims";
 import { OidcSignInError } from "@/lib/auth/oidc-error";
 import { analystId, endSession, startSession } from "@/lib/auth/session";
 import { apiRoute } from "@/lib/http/api-route";
-import { json } from "@/lib/http/responses";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -22,15 +22,7 @@ export const GET = apiRoute(
   async ({ request }) => {
     const settings = oidcSettings();
     if (!settings) {
-      return json(
-        {
-          error: {
-            code: "not_found",
-            message: "Sign-in with an identity provider is not enabled.",
-          },
-        },
-        { status: 404 },
-      );
+      return oidcNotEnabled();
     }
     const transaction = await takeTransaction(settings);
     if (!transaction) {

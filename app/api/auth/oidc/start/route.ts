@@ -1,5 +1,6 @@
 import {
   logOidcFailure,
+  oidcNotEnabled,
   oidcSettings,
   redirectTo,
   saveTransaction,
@@ -8,7 +9,6 @@ import {
 } from "@/lib/auth/oidc";
 import { safeReturnTo } from "@/lib/auth/return-to";
 import { apiRoute } from "@/lib/http/api-route";
-import { json } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -19,12 +19,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute({ name: "/api/auth/oidc/start", public: true }, async ({ request }) => {
   const settings = oidcSettings();
   if (!settings) {
-    return json(
-      {
-        error: { code: "not_found", message: "Sign-in with an identity provider is not enabled." },
-      },
-      { status: 404 },
-    );
+    return oidcNotEnabled();
   }
   const returnTo = safeReturnTo(request.nextUrl.searchParams.get("next"));
   try {

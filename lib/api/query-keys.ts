@@ -1,0 +1,18 @@
+import type { UsersQuery } from "@/lib/inbox/query-state";
+
+/**
+ * Every React Query key of the inbox, from one factory, so a query and the invalidations that
+ * must reach it cannot drift apart. Keys nest: invalidating `users.all` refreshes every page,
+ * count and user detail at once (after a decision, a live event or a webhook).
+ */
+export const queryKeys = {
+  users: {
+    all: ["users"] as const,
+    pages: () => [...queryKeys.users.all, "page"] as const,
+    page: (query: UsersQuery) => [...queryKeys.users.pages(), query] as const,
+    counts: () => [...queryKeys.users.all, "count"] as const,
+    count: (query: UsersQuery) => [...queryKeys.users.counts(), query] as const,
+    details: () => [...queryKeys.users.all, "detail"] as const,
+    detail: (vendorData: string) => [...queryKeys.users.details(), vendorData] as const,
+  },
+};

@@ -1,0 +1,52 @@
+import type { InboxUser } from "@/lib/didit/types";
+
+/**
+ * The inbox's own HTTP API, as both sides see it: what the route handlers answer and what the
+ * browser reads. Positions are the app's own (`limit`/`offset`); Didit's absolute
+ * `next`/`previous` URLs are reduced to `hasNext`/`hasPrevious` and never leave the server.
+ */
+
+/** `GET /api/users`: one page of a view. */
+export interface UsersPage {
+  /** Users matching the filters, as Didit counts them. */
+  count: number;
+  /** Didit caps `count` on large result sets; then it is only a lower bound ("100+"). */
+  countIsLowerBound: boolean;
+  limit: number;
+  offset: number;
+  hasNext: boolean;
+  hasPrevious: boolean;
+  results: InboxUser[];
+}
+
+/** Every error code the API answers, with the HTTP status it always comes with. */
+export const API_ERROR_STATUS = {
+  invalid_query: 400,
+  invalid_body: 400,
+  upstream_rejected_query: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden_origin: 403,
+  not_found: 404,
+  too_many_attempts: 429,
+  rate_limited: 429,
+  internal: 500,
+  upstream_auth: 502,
+  upstream_unavailable: 502,
+  upstream_invalid: 502,
+  upstream_timeout: 504,
+} as const satisfies Record<string, number>;
+
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+
+/** Every error the app's API answers: `{ error: { code, message, fields?, retryAfter? } }`. */
+export interface ApiErrorBody {
+  error: {
+    code: ApiErrorCode;
+    message: string;
+    /** Per-field reasons, for 400s. */
+    fields?: Record<string, string>;
+    /** Seconds to wait, for 429s (also sent as the `Retry-After` header). */
+    retryAfter?: number;
+  };
+}
