@@ -65,6 +65,7 @@ export function evaluateBudgets(r: BenchResults): Budget[] {
   const lh = r.sections.lighthouse.ok ? r.sections.lighthouse.data : null;
   const desktop = lh?.runs.find((run) => run.preset === "desktop");
   const memory = r.sections.memory.ok ? r.sections.memory.data : null;
+  const exported = r.sections.exportMemory?.ok ? r.sections.exportMemory.data : null;
 
   const group = (kind: string) => rows?.groups.find((g) => g.kind === kind && g.limit === 200);
   const overUpstream = (kind: string) => {
@@ -166,6 +167,23 @@ export function evaluateBudgets(r: BenchResults): Budget[] {
       memory?.peakSampledRssMB,
       "<=",
       300,
+      "MB",
+    ),
+    // Holding the rows, or only their CSV text (over 25 MB for 100,000 users), would show here.
+    judge(
+      "export.heapGrowth",
+      "100,000-user export heap growth",
+      exported?.big.heapGrowthMB,
+      "<=",
+      16,
+      "MB",
+    ),
+    judge(
+      "export.rssGrowth",
+      "100,000-user export RSS growth",
+      exported?.big.rssGrowthMB,
+      "<=",
+      64,
       "MB",
     ),
   ];

@@ -1,5 +1,6 @@
 import type { Budget } from "./budgets";
 import type { BuildResult } from "./build";
+import type { ExportMemoryResult } from "./export-memory";
 import type { LighthouseResult } from "./lighthouse";
 import type { MemoryResult } from "./memory";
 import type { PageWeightResult } from "./page-weight";
@@ -33,6 +34,8 @@ export interface BenchResults {
     pageWeight: Section<PageWeightResult>;
     timeToRows: Section<TimeToRowsResult>;
     lighthouse: Section<LighthouseResult>;
+    /** Absent in results written before the export section existed. */
+    exportMemory?: Section<ExportMemoryResult>;
   };
   budgets: Budget[];
 }
@@ -345,6 +348,44 @@ function memoryBlock(r: BenchResults, budget: (id: string) => Budget | undefined
   };
 }
 
+function exportBlock(r: BenchResults, budget: (id: string) => Budget | undefined): Block {
+  const s = r.sections.exportMemory;
+  if (!s) return { title: "8 CSV export", rows: [], error: "not run" };
+  if (!s.ok) return { title: "8 CSV export", rows: [], error: s.error };
+  const d = s.data;
+  const MB = 2 ** 20;
+  return {
+    title: `8 CSV export: ${n(d.big.rows)} users streamed (${d.big.pages} pages) vs ${n(d.small.rows)} users, own process`,
+    rows: [
+      {
+        label: "heap growth (after full GCs)",
+        value: `${n(d.big.heapGrowthMB, 1)} MB`,
+        baseline: `${n(d.small.rows)} users ${n(d.small.heapGrowthMB, 1)} MB`,
+        ratio: times(d.heapGrowthRatio),
+        budget: budget("export.heapGrowth"),
+      },
+      {
+        label: "RSS growth",
+        value: `${n(d.big.rssGrowthMB, 1)} MB`,
+        baseline: `${n(d.small.rows)} users ${n(d.small.rssGrowthMB, 1)} MB`,
+        ratio: times(div(d.big.rssGrowthMB, d.small.rssGrowthMB)),
+        budget: budget("export.rssGrowth"),
+      },
+      {
+        label: "CSV streamed; heap peak with garbage",
+        value: `${n(d.big.csvBytes / MB, 1)} MB`,
+        baseline: `uncollected heap peak ${n(d.big.uncollectedHeapPeakMB, 1)} MB`,
+      },
+      {
+        label: "export time",
+        value: `${n(d.big.ms / 1000, 1)} s, ${n(d.rowsPerSecond)} rows/s`,
+        baseline: `same pages fetched + parsed ${n(d.direct.ms / 1000, 1)} s`,
+        ratio: times(d.timeRatio),
+      },
+    ],
+  };
+}
+
 export function renderTable(r: BenchResults): string {
   const byId = new Map(r.budgets.map((b) => [b.id, b]));
   const budget = (id: string) => byId.get(id);
@@ -356,6 +397,7 @@ export function renderTable(r: BenchResults): string {
     rowsBlock(r, budget),
     lighthouseBlock(r, budget),
     memoryBlock(r, budget),
+    exportBlock(r, budget),
   ];
   const all = blocks.flatMap((b) => b.rows);
   const width = (pick: (row: Row) => string | undefined) =>

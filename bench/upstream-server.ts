@@ -1,5 +1,8 @@
 import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { generateUsers } from "../lib/sandbox/dataset";
 import { sandboxListener } from "../lib/sandbox/node-listener";
+import { buildSandboxIndex } from "../lib/sandbox/query";
 
 /**
  * A stand-in for Didit on its own process: the sandbox's handler over node:http, as the e2e fake
@@ -9,13 +12,25 @@ import { sandboxListener } from "../lib/sandbox/node-listener";
  * `GET /__bench/stats` answers how long this process itself spent on each list request since the
  * last call (and starts a new tally), so the report can show the upstream's own share.
  *
- * Env: BENCH_UPSTREAM_PORT, BENCH_API_KEY. Loopback only.
+ * Env: BENCH_UPSTREAM_PORT (0: any free port, printed in the readiness line), BENCH_API_KEY, and
+ * BENCH_UPSTREAM_USERS (how many generated users; the sandbox's own 5,000 when unset). Loopback
+ * only.
  */
 
 const port = Number(process.env.BENCH_UPSTREAM_PORT);
 const apiKey = process.env.BENCH_API_KEY ?? "";
-if (!Number.isInteger(port) || port < 1 || apiKey.length < 8) {
-  console.error("upstream-server: set BENCH_UPSTREAM_PORT and BENCH_API_KEY (8+ characters)");
+const userCount = process.env.BENCH_UPSTREAM_USERS
+  ? Number(process.env.BENCH_UPSTREAM_USERS)
+  : null;
+if (
+  !Number.isInteger(port) ||
+  port < 0 ||
+  apiKey.length < 8 ||
+  (userCount !== null && !(Number.isInteger(userCount) && userCount > 0))
+) {
+  console.error(
+    "upstream-server: set BENCH_UPSTREAM_PORT, BENCH_API_KEY (8+ characters) and optionally BENCH_UPSTREAM_USERS",
+  );
   process.exit(2);
 }
 
@@ -40,7 +55,9 @@ function statsBody(): string {
   });
 }
 
-const serveSandbox = sandboxListener({ apiKey });
+const serveSandbox = sandboxListener(
+  userCount === null ? { apiKey } : { apiKey, users: buildSandboxIndex(generateUsers(userCount)) },
+);
 
 const server = createServer(async (req, res) => {
   if (req.url?.startsWith("/__bench/stats")) {
@@ -54,8 +71,10 @@ const server = createServer(async (req, res) => {
 
 server.keepAliveTimeout = 30_000;
 server.listen(port, "127.0.0.1", () => {
-  // The readiness line the orchestrator waits for.
-  process.stdout.write(`upstream listening on 127.0.0.1:${port}\n`);
+  // The readiness line the orchestrator waits for (and reads the port from, when it was 0).
+  process.stdout.write(
+    `upstream listening on 127.0.0.1:${(server.address() as AddressInfo).port}\n`,
+  );
 });
 
 function shutdown() {
