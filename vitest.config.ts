@@ -12,5 +12,10 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
+    // A throwaway PostgreSQL cluster for the database tests (skipped, saying why, without one).
+    globalSetup: ["./vitest.global-setup.ts"],
+    // PGlite starts a WebAssembly PostgreSQL per test database: seconds on a busy 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sandboxReferenceTimeSchema } from "../sandbox/reference-time";
 
 /**
  * The server's whole configuration, one zod schema over the environment. Parsed by next.config.ts
@@ -28,8 +29,9 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK.test(hostname);
 }
 
-/** Didit's own limit per key (docs/didit-api.md). */
+/** Didit's own limits per key (docs/didit-api.md). */
 export const DIDIT_GET_LIMIT_PER_MINUTE = 600;
+export const DIDIT_WRITE_LIMIT_PER_MINUTE = 300;
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess(emptyAsUndefined, schema.optional());
@@ -90,8 +92,21 @@ const common = z.object({
     z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, "must be a host name or IP address"),
     "127.0.0.1",
   ),
+  // Didit allows 300 writes a minute per key; the default leaves the same headroom as for reads.
+  DIDIT_WRITE_LIMIT_PER_MINUTE: withDefault(wholeNumber(1, 1_000_000), 270),
   INBOX_SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   INBOX_PUBLIC_URL: optional(publicUrl),
+  // Set: PostgreSQL, shared by every instance. Unset: the embedded store in INBOX_DATA_DIR.
+  DATABASE_URL: optional(
+    z.url({
+      protocol: /^postgres(ql)?$/,
+      error: "must be a postgres:// or postgresql:// connection URL",
+    }),
+  ),
+  INBOX_DATA_DIR: withDefault(z.string().min(1), "./.data"),
+  // Pins the sandbox's "today" (tests, screenshots); read by lib/sandbox/default-index.ts, checked
+  // here so a bad value stops the server at start rather than at the first sandbox request.
+  SANDBOX_REFERENCE_TIME: optional(sandboxReferenceTimeSchema),
 });
 
 const signIn = z.discriminatedUnion(
@@ -169,7 +184,10 @@ export interface Config {
     timeoutMs: number;
     deadlineMs: number;
     rateLimitPerMinute: number;
+    writeLimitPerMinute: number;
   };
+  /** Where the inbox keeps its own state (audit trail, sessions, claims, notes). */
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
   server: { hostname: string; port: number };
   logLevel: z.output<typeof common>["LOG_LEVEL"];
   /** The inbox's own public origin, when configured (required for OIDC). */
@@ -210,13 +228,22 @@ const configSchema = z
       });
     }
     const loopbackUpstream = isLoopbackHost(new URL(env.DIDIT_API_BASE_URL).hostname);
-    if (env.DIDIT_RATE_LIMIT_PER_MINUTE > DIDIT_GET_LIMIT_PER_MINUTE && !loopbackUpstream) {
+    const limits = [
+      ["DIDIT_RATE_LIMIT_PER_MINUTE", env.DIDIT_RATE_LIMIT_PER_MINUTE, DIDIT_GET_LIMIT_PER_MINUTE],
+      [
+        "DIDIT_WRITE_LIMIT_PER_MINUTE",
+        env.DIDIT_WRITE_LIMIT_PER_MINUTE,
+        DIDIT_WRITE_LIMIT_PER_MINUTE,
+      ],
+    ] as const;
+    for (const [name, value, didit] of limits) {
+      if (value <= didit || loopbackUpstream) continue;
       ctx.addIssue({
         code: "custom",
-        path: ["DIDIT_RATE_LIMIT_PER_MINUTE"],
+        path: [name],
         message:
-          "must be at most 600, Didit's own limit per key (more only for a Didit-compatible " +
-          "server on loopback)",
+          `must be at most ${didit}, Didit's own limit per key (more only for a ` +
+          "Didit-compatible server on loopback)",
       });
     }
   })
@@ -243,7 +270,11 @@ const configSchema = z
         timeoutMs: env.DIDIT_TIMEOUT_MS,
         deadlineMs: env.DIDIT_DEADLINE_MS,
         rateLimitPerMinute: env.DIDIT_RATE_LIMIT_PER_MINUTE,
+        writeLimitPerMinute: env.DIDIT_WRITE_LIMIT_PER_MINUTE,
       },
+      database: env.DATABASE_URL
+        ? { kind: "postgres", url: env.DATABASE_URL }
+        : { kind: "pglite", dataDir: env.INBOX_DATA_DIR },
       server: { hostname: env.HOSTNAME, port: env.PORT },
       logLevel: env.LOG_LEVEL,
       publicUrl: env.INBOX_PUBLIC_URL ?? null,
