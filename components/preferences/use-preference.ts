@@ -1,30 +1,27 @@
-import { useCallback, useSyncExternalStore } from "react";
-// zod/mini: this module runs in the browser, where every kilobyte counts.
-import * as z from "zod/mini";
+"use client";
+
+import { createContext, useCallback, useContext, useSyncExternalStore } from "react";
+import {
+  isViewKey,
+  PREFERENCE_DEFAULTS,
+  type Preference,
+  type PreferenceKey,
+  preferenceSchemas,
+  VIEW_DEFAULTS,
+  VIEW_KEYS,
+  type ViewPreferences,
+  viewCookieString,
+} from "./preference-schema";
 
 /**
  * Per-browser preferences (columns, density, theme, auto-refresh) in localStorage. The server
- * and the first client render use the defaults, so hydration always matches; stored values apply
+ * renders the view preferences from their cookie (see preference-schema.ts) and the first client
+ * render uses the same values, so hydration matches; the rest start from their defaults and apply
  * right after. Stored values are validated: a broken entry falls back to the default.
  */
-export const preferenceSchemas = {
-  density: z.enum(["comfortable", "compact"]),
-  theme: z.enum(["system", "light", "dark"]),
-  autoRefresh: z.boolean(),
-  hiddenColumns: z.array(z.string().check(z.maxLength(50))).check(z.maxLength(50)),
-  columnOrder: z.array(z.string().check(z.maxLength(50))).check(z.maxLength(50)),
-} as const;
 
-export type PreferenceKey = keyof typeof preferenceSchemas;
-export type Preference<K extends PreferenceKey> = z.infer<(typeof preferenceSchemas)[K]>;
-
-export const PREFERENCE_DEFAULTS: { [K in PreferenceKey]: Preference<K> } = {
-  density: "comfortable",
-  theme: "system",
-  autoRefresh: false,
-  hiddenColumns: [],
-  columnOrder: [],
-};
+/** What the server rendered with; filled in by PreferencesProvider from the cookie. */
+export const ServerViewContext = createContext<ViewPreferences>(VIEW_DEFAULTS);
 
 const STORAGE_PREFIX = "didit-inbox:";
 const listeners = new Set<() => void>();
@@ -68,6 +65,13 @@ function subscribe(listener: () => void) {
   };
 }
 
+/** Writes the view preferences, as this browser holds them, to the cookie the server reads. */
+export function syncViewCookie() {
+  const view = Object.fromEntries(VIEW_KEYS.map((key) => [key, read(key)])) as ViewPreferences;
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing in Safari < 18.4 and Firefox
+  document.cookie = viewCookieString(view, window.location.protocol === "https:");
+}
+
 export function writePreference<K extends PreferenceKey>(key: K, value: Preference<K>) {
   try {
     window.localStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(value));
@@ -76,14 +80,16 @@ export function writePreference<K extends PreferenceKey>(key: K, value: Preferen
     // Storage full or disabled: the preference lasts for this page only.
     unsaved.set(key, value);
   }
+  if (isViewKey(key)) syncViewCookie();
   for (const listener of listeners) listener();
 }
 
 export function usePreference<K extends PreferenceKey>(key: K) {
+  const serverView = useContext(ServerViewContext);
   const value = useSyncExternalStore(
     subscribe,
     () => read(key),
-    () => PREFERENCE_DEFAULTS[key],
+    () => (isViewKey(key) ? serverView[key] : PREFERENCE_DEFAULTS[key]) as Preference<K>,
   );
   const set = useCallback((next: Preference<K>) => writePreference(key, next), [key]);
   return [value, set] as const;
