@@ -34,11 +34,15 @@ test("no serious or critical axe violations: inbox, detail panel, shortcut sheet
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("no serious or critical axe violations in dark mode", async ({ browser }) => {
+test("no serious or critical axe violations in dark mode", async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  const context = await browser.newContext({ colorScheme: "dark" });
+  // A context of its own (for the dark colour scheme) does not inherit the configured baseURL.
+  const context = await browser.newContext({
+    colorScheme: "dark",
+    baseURL: testInfo.project.use.baseURL,
+  });
   const page = await context.newPage();
-  await page.goto("http://127.0.0.1:3100/?status=BLOCKED");
+  await page.goto("/?status=BLOCKED");
   await expect(page.locator("html")).toHaveClass(/dark/);
   await expect(userRows(page).first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -43,10 +43,14 @@ test("hidden and reordered columns and density persist across reloads, without h
   await expect(page.getByRole("columnheader", { name: "Vendor data" })).toHaveCount(1);
 });
 
-test("the theme follows the system and can be switched", async ({ browser }) => {
-  const context = await browser.newContext({ colorScheme: "dark" });
+test("the theme follows the system and can be switched", async ({ browser }, testInfo) => {
+  // A context of its own (for the dark colour scheme) does not inherit the configured baseURL.
+  const context = await browser.newContext({
+    colorScheme: "dark",
+    baseURL: testInfo.project.use.baseURL,
+  });
   const page = await context.newPage();
-  await page.goto("http://127.0.0.1:3100/");
+  await page.goto("/");
   await expect(page.locator("html")).toHaveClass(/dark/);
   await page.getByRole("button", { name: "Theme: system" }).click();
   await expect(page.getByRole("button", { name: "Theme: light" })).toBeVisible();

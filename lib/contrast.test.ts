@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { contrastRatio, parseHexColor, readableTextColor } from "./contrast";
+import {
+  contrastRatio,
+  NON_TEXT_CONTRAST,
+  OUTLINES,
+  parseHexColor,
+  pillOutlines,
+  readableTextColor,
+  SURFACES,
+} from "./contrast";
 
 describe("parseHexColor", () => {
   it("reads short and long hex in any case", () => {
@@ -39,6 +47,34 @@ describe("contrast", () => {
           expect(contrastRatio(bg, text as NonNullable<typeof text>)).toBeGreaterThanOrEqual(4.5);
         }
       }
+    }
+  });
+});
+
+describe("pill outlines", () => {
+  it("reach 3:1 against their theme's surface", () => {
+    expect(contrastRatio(OUTLINES.light, SURFACES.light)).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST);
+    expect(contrastRatio(OUTLINES.dark, SURFACES.dark)).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST);
+  });
+
+  it("outline a dark tag in the dark theme and a pale one in the light theme", () => {
+    const navy = parseHexColor("#111827");
+    const offWhite = parseHexColor("#F5F5F5");
+    const blue = parseHexColor("#2567FF");
+    if (!navy || !offWhite || !blue) throw new Error("test colours must parse");
+    expect(pillOutlines(navy)).toEqual({ light: null, dark: "#a1a1aa" });
+    expect(pillOutlines(offWhite)).toEqual({ light: "#71717a", dark: null });
+    // A mid blue stands out on both surfaces on its own.
+    expect(pillOutlines(blue)).toEqual({ light: null, dark: null });
+  });
+
+  it("keep the pill text at AA whatever the fill", () => {
+    for (const hex of ["#111827", "#F5F5F5", "#FFE066", "#2567FF", "#DC2626", "#0FF", "#a855f7"]) {
+      const fill = parseHexColor(hex);
+      if (!fill) throw new Error(`${hex} must parse`);
+      const text = parseHexColor(readableTextColor(fill));
+      if (!text) throw new Error("text colour must parse");
+      expect(contrastRatio(fill, text)).toBeGreaterThanOrEqual(4.5);
     }
   });
 });

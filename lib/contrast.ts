@@ -49,3 +49,34 @@ export function readableTextColor(background: Rgb): "#000000" | "#ffffff" {
     ? "#000000"
     : "#ffffff";
 }
+
+/**
+ * WCAG 1.4.11: a shape that carries meaning (a tag pill) needs 3:1 against what surrounds it,
+ * or its edge disappears (navy "Watchlist" on a dark table, off-white "Enterprise" on a light one).
+ */
+export const NON_TEXT_CONTRAST = 3;
+
+/** The inbox's surfaces under a pill: white in the light theme, zinc-900 in the dark one. */
+export const SURFACES = {
+  light: { r: 0xff, g: 0xff, b: 0xff },
+  dark: { r: 0x18, g: 0x18, b: 0x1b },
+} as const satisfies Record<string, Rgb>;
+
+/** Outlines that reach 3:1 on their theme's surface: zinc-500 on white, zinc-400 on zinc-900. */
+export const OUTLINES = {
+  light: { r: 0x71, g: 0x71, b: 0x7a },
+  dark: { r: 0xa1, g: 0xa1, b: 0xaa },
+} as const satisfies Record<string, Rgb>;
+
+const toHex = ({ r, g, b }: Rgb) =>
+  `#${[r, g, b].map((value) => value.toString(16).padStart(2, "0")).join("")}`;
+
+/**
+ * The outline a pill of colour `fill` needs in each theme: the theme's outline colour when the
+ * fill alone does not stand out from the surface, otherwise null (a faint edge is enough).
+ */
+export function pillOutlines(fill: Rgb): { light: string | null; dark: string | null } {
+  const needs = (theme: keyof typeof SURFACES) =>
+    contrastRatio(fill, SURFACES[theme]) < NON_TEXT_CONTRAST ? toHex(OUTLINES[theme]) : null;
+  return { light: needs("light"), dark: needs("dark") };
+}

@@ -1,14 +1,19 @@
 "use client";
 
 import { inputClasses, labelClasses } from "@/components/ui/field";
+import type { UsersQuery } from "@/lib/inbox/query-state";
 
-export interface DateRangeFilterProps {
+/** The view's date fields: `created_after`, `last_activity_before`… */
+export type DateField = Extract<keyof UsersQuery, `${string}_after` | `${string}_before`>;
+
+export interface DateRangeFilterProps<After extends DateField, Before extends DateField> {
   id: string;
   /** "Created" or "Last activity": the legend, and the start of each input's accessible name. */
   legend: string;
-  after: string | null;
-  before: string | null;
-  onChange: (range: { after?: string | null; before?: string | null }) => void;
+  /** The URL fields of the window's start and end, e.g. `["created_after", "created_before"]`. */
+  fields: readonly [After, Before];
+  query: Pick<UsersQuery, After | Before>;
+  onChange: (patch: Partial<Pick<UsersQuery, After | Before>>) => void;
 }
 
 /** An ISO date or date-time from the URL shows as its UTC calendar day. */
@@ -19,7 +24,17 @@ const fromInput = (value: string) => (value === "" ? null : value);
  * A window of UTC calendar days: "after" includes its day from 00:00 UTC, "before" stops at its
  * day's 00:00 UTC. The same rule is applied by the proxy when it talks to Didit.
  */
-export function DateRangeFilter({ id, legend, after, before, onChange }: DateRangeFilterProps) {
+export function DateRangeFilter<After extends DateField, Before extends DateField>({
+  id,
+  legend,
+  fields: [afterKey, beforeKey],
+  query,
+  onChange,
+}: DateRangeFilterProps<After, Before>) {
+  const after = query[afterKey] as string | null;
+  const before = query[beforeKey] as string | null;
+  const set = (key: After | Before, value: string) =>
+    onChange({ [key]: fromInput(value) } as Partial<Pick<UsersQuery, After | Before>>);
   return (
     <fieldset className="flex flex-col gap-1">
       <legend className={labelClasses}>{legend} (UTC)</legend>
@@ -30,7 +45,7 @@ export function DateRangeFilter({ id, legend, after, before, onChange }: DateRan
           aria-label={`${legend} after`}
           value={asDay(after)}
           max={asDay(before) || undefined}
-          onChange={(event) => onChange({ after: fromInput(event.target.value) })}
+          onChange={(event) => set(afterKey, event.target.value)}
           className={`${inputClasses} w-36`}
         />
         <span aria-hidden="true" className="text-zinc-500">
@@ -42,7 +57,7 @@ export function DateRangeFilter({ id, legend, after, before, onChange }: DateRan
           aria-label={`${legend} before`}
           value={asDay(before)}
           min={asDay(after) || undefined}
-          onChange={(event) => onChange({ before: fromInput(event.target.value) })}
+          onChange={(event) => set(beforeKey, event.target.value)}
           className={`${inputClasses} w-36`}
         />
       </div>

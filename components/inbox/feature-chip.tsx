@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import type { Feature } from "@/lib/didit/schema";
 import { featureStatusTone, humanizeKey } from "@/components/ui/tones";
+import type { Feature } from "@/lib/didit/schema";
 
 export function FeatureChip({ feature }: { feature: Feature }) {
   return (

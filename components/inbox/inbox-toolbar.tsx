@@ -4,12 +4,10 @@ import { formatDistanceStrict } from "date-fns";
 import { useCopyToClipboard } from "@/components/ui/copy-button";
 import { buttonClasses } from "@/components/ui/field";
 import { useNow } from "@/components/ui/now";
-import { usePreference } from "@/components/preferences/use-preference";
 import type { UsersQuery } from "@/lib/inbox/query-state";
 import { serializeUsersQuery } from "@/lib/inbox/query-state";
 import { QUICK_VIEWS, quickViewQuery } from "@/lib/inbox/quick-views";
-import { ColumnsMenu } from "./columns-menu";
-import { useTheme } from "@/components/theme/use-theme";
+import { ViewMenu } from "./view-menu";
 
 export interface InboxToolbarProps {
   query: UsersQuery;
@@ -19,13 +17,6 @@ export interface InboxToolbarProps {
   onOpenView: (query: UsersQuery) => void;
   exportButton?: React.ReactNode;
 }
-
-const THEME_LABELS = {
-  system: "Theme: system",
-  light: "Theme: light",
-  dark: "Theme: dark",
-} as const;
-const NEXT_THEME = { system: "light", light: "dark", dark: "system" } as const;
 
 export function InboxToolbar({
   query,
@@ -37,13 +28,15 @@ export function InboxToolbar({
 }: InboxToolbarProps) {
   const now = useNow();
   const [copied, copy] = useCopyToClipboard();
-  const [autoRefresh, setAutoRefresh] = usePreference("autoRefresh");
-  const [density, setDensity] = usePreference("density");
-  const [theme, setTheme] = useTheme();
 
   return (
-    <div className="flex flex-wrap items-center justify-between gap-3">
-      <nav aria-label="Quick views" className="flex flex-wrap items-center gap-1.5 text-sm">
+    // One row of actions, wrapping under the quick views when narrow: the bulk-selection bar and
+    // new actions join it, and secondary ones go into the View menu on phones.
+    <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
+      <nav
+        aria-label="Quick views"
+        className="-mx-4 flex max-w-[calc(100%+2rem)] items-center gap-1.5 overflow-x-auto px-4 text-sm whitespace-nowrap sm:mx-0 sm:max-w-full sm:flex-wrap sm:px-0"
+      >
         <span className="text-zinc-600 dark:text-zinc-400">Quick views:</span>
         {QUICK_VIEWS.map((preset) => {
           const href =
@@ -66,7 +59,10 @@ export function InboxToolbar({
         })}
       </nav>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="text-zinc-600 dark:text-zinc-400" aria-live="polite">
+        <span
+          className="basis-full text-zinc-600 sm:basis-auto dark:text-zinc-400"
+          aria-live="polite"
+        >
           {refreshing
             ? "Updating…"
             : updatedAt > 0
@@ -76,31 +72,11 @@ export function InboxToolbar({
         <button type="button" className={buttonClasses} onClick={onRefresh}>
           Refresh
         </button>
-        <label className="flex items-center gap-1.5 text-zinc-700 dark:text-zinc-300">
-          <input
-            type="checkbox"
-            checked={autoRefresh}
-            onChange={(event) => setAutoRefresh(event.target.checked)}
-            className="size-4 accent-blue-700"
-          />
-          Auto-refresh (60 s)
-        </label>
         <button type="button" className={buttonClasses} onClick={() => copy(window.location.href)}>
           {copied ? "Link copied" : "Copy link"}
         </button>
-        <ColumnsMenu />
-        <button
-          type="button"
-          className={buttonClasses}
-          aria-pressed={density === "compact"}
-          onClick={() => setDensity(density === "compact" ? "comfortable" : "compact")}
-        >
-          Compact rows
-        </button>
-        <button type="button" className={buttonClasses} onClick={() => setTheme(NEXT_THEME[theme])}>
-          {THEME_LABELS[theme]}
-        </button>
         {exportButton}
+        <ViewMenu />
       </div>
     </div>
   );

@@ -2,38 +2,35 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useState } from "react";
-import { buttonClasses } from "@/components/ui/field";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { usePreference } from "@/components/preferences/use-preference";
 import { hasFilters } from "@/lib/inbox/query-state";
 import { usersQueryOptions } from "@/lib/inbox/users-query";
-import { CountryInput } from "./country-input";
-import { DateRangeFilter } from "./date-range-filter";
 import { ExportButton } from "./export-button";
+import { InboxFilters } from "./inbox-filters";
 import { EmptyState, ErrorState, InboxSkeleton, PastTheEnd } from "./inbox-states";
 import { InboxToolbar } from "./inbox-toolbar";
 import { Pagination } from "./pagination";
-import { SearchInput } from "./search-input";
-import { StatusFilter } from "./status-filter";
 import { useInboxQuery } from "./use-inbox-query";
 import { useInboxShortcuts } from "./use-inbox-shortcuts";
+import { useNextPagePrefetch } from "./use-next-page-prefetch";
+import { useRowFocus } from "./use-row-focus";
+import { USER_PANEL_ID, useUserPanel } from "./use-user-panel";
 import { UsersTable } from "./users-table";
 
-// Not needed for the first paint: loaded when a user or the shortcut sheet is first opened.
-const UserDetailPanel = dynamic(
-  () => import("./user-detail/user-detail-panel").then((m) => m.UserDetailPanel),
-  { ssr: false },
-);
+// Not needed for the first paint. The panel's code is fetched as soon as the analyst starts
+// working the table (a row focused or hovered), so it is usually there before the first Enter.
+const loadPanel = () => import("./user-detail/user-detail-panel");
+const UserDetailPanel = dynamic(() => loadPanel().then((m) => m.UserDetailPanel), { ssr: false });
 const ShortcutSheet = dynamic(() => import("./shortcut-sheet").then((m) => m.ShortcutSheet), {
   ssr: false,
 });
-
-function focusRow(id: string | null | undefined) {
-  if (!id) return;
-  // After React has committed the new tab stop.
-  requestAnimationFrame(() =>
-    document.querySelector<HTMLElement>(`tr[data-user-id="${CSS.escape(id)}"]`)?.focus(),
-  );
+let panelRequested = false;
+function preloadPanel() {
+  if (panelRequested) return;
+  panelRequested = true;
+  void loadPanel();
 }
 
 export function Inbox() {
@@ -46,121 +43,88 @@ export function Inbox() {
     refetchInterval: autoRefresh ? 60_000 : false,
   });
   const page = users.data;
-  const rows = page?.results ?? [];
+  const rows = useMemo(() => page?.results ?? [], [page]);
+  const rowIds = useMemo(() => rows.map((row) => row.id), [rows]);
   const filtered = hasFilters(query);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const helpRef = useRef(false);
+  const showHelp = useCallback((open: boolean) => {
+    helpRef.current = open;
+    setHelpOpen(open);
+  }, []);
 
-  // The next page is usually where the analyst goes; have it ready. Fetched once the browser is
-  // idle, so parsing it never competes with painting the rows just received.
+  useNextPagePrefetch(query, page, users.isPlaceholderData);
+  const rowFocus = useRowFocus(rowIds);
+  const { activeId, activate, activeRef, moveFocus } = rowFocus;
+  const panel = useUserPanel(rowIds, user, setUser, rowFocus);
+  const { openRow, closePanel, stepPanel } = panel;
+
+  const onRowFocus = useCallback(
+    (id: string) => {
+      preloadPanel();
+      activate(id);
+    },
+    [activate],
+  );
+  // A pointer over the table is the other sign that a user is about to be opened.
   useEffect(() => {
-    if (!page?.hasNext || users.isPlaceholderData) return;
-    const prefetch = () =>
-      void queryClient.prefetchQuery(
-        usersQueryOptions({ ...query, offset: query.offset + query.limit }),
-      );
-    if (typeof window.requestIdleCallback !== "function") {
-      const timer = setTimeout(prefetch, 200);
-      return () => clearTimeout(timer);
-    }
-    const idle = window.requestIdleCallback(prefetch, { timeout: 1000 });
-    return () => window.cancelIdleCallback(idle);
-  }, [page, users.isPlaceholderData, query, queryClient]);
+    const onPointerOver = (event: PointerEvent) => {
+      if (event.target instanceof Element && event.target.closest("tr[data-user-row]")) {
+        preloadPanel();
+        document.removeEventListener("pointerover", onPointerOver);
+      }
+    };
+    document.addEventListener("pointerover", onPointerOver);
+    return () => document.removeEventListener("pointerover", onPointerOver);
+  }, []);
 
   const openIndex = user ? rows.findIndex((row) => row.id === user) : -1;
   const openUser = openIndex >= 0 ? (rows[openIndex] ?? null) : null;
 
-  const openRow = useCallback(
-    (id: string) => {
-      setActiveId(id);
-      void setUser(id);
+  useInboxShortcuts(
+    () => (helpRef.current ? "sheet" : panel.openRef.current !== null ? "panel" : "table"),
+    {
+      "next-row": () => (panel.openRef.current !== null ? stepPanel(1) : moveFocus(1)),
+      "previous-row": () => (panel.openRef.current !== null ? stepPanel(-1) : moveFocus(-1)),
+      "open-row": (event) => {
+        const target = event.target instanceof HTMLElement ? event.target : null;
+        const id = target?.dataset.userId ?? activeRef.current;
+        if (!id) return false;
+        preloadPanel();
+        openRow(id);
+      },
+      "focus-search": () => {
+        // On a phone the search field is folded away with the other filters.
+        flushSync(() => setFiltersOpen(true));
+        document.getElementById("inbox-search")?.focus();
+      },
+      escape: () => {
+        if (panel.openRef.current !== null) return closePanel();
+        activate(null);
+        (document.activeElement as HTMLElement | null)?.blur();
+      },
+      "previous-page": () =>
+        page && page.offset > 0 && setOffset(Math.max(0, page.offset - page.limit)),
+      "next-page": () => page?.hasNext && setOffset(page.offset + page.limit),
+      "toggle-help": () => showHelp(!helpRef.current),
     },
-    [setUser],
   );
-  const closePanel = useCallback(() => {
-    const id = user;
-    void setUser(null, "replace");
-    focusRow(id);
-  }, [user, setUser]);
-  const stepPanel = useCallback(
-    (delta: 1 | -1) => {
-      const next = rows[openIndex + delta];
-      if (!next) return;
-      setActiveId(next.id);
-      void setUser(next.id, "replace");
-    },
-    [rows, openIndex, setUser],
-  );
-
-  function moveFocus(delta: 1 | -1) {
-    if (rows.length === 0) return;
-    const index = rows.findIndex((row) => row.id === activeId);
-    const next = rows[index < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, index + delta))];
-    if (next) {
-      setActiveId(next.id);
-      focusRow(next.id);
-    }
-  }
-
-  useInboxShortcuts(!user && !helpOpen, {
-    "next-row": () => moveFocus(1),
-    "previous-row": () => moveFocus(-1),
-    "open-row": () => activeId && openRow(activeId),
-    "focus-search": () => document.getElementById("inbox-search")?.focus(),
-    escape: () => {
-      setActiveId(null);
-      (document.activeElement as HTMLElement | null)?.blur();
-    },
-    "previous-page": () =>
-      page && page.offset > 0 && setOffset(Math.max(0, page.offset - page.limit)),
-    "next-page": () => page?.hasNext && setOffset(page.offset + page.limit),
-    "toggle-help": () => setHelpOpen(true),
-  });
 
   return (
-    <div className="flex flex-col gap-4">
-      <search aria-label="Filter users" className="flex flex-wrap items-end gap-3">
-        <StatusFilter
-          query={query}
-          onChange={(status) => setFilters({ status })}
-          current={
-            page && !users.isPlaceholderData
-              ? { count: page.count, atLeast: page.countIsLowerBound }
-              : undefined
-          }
-        />
-        <SearchInput value={query.search} onCommit={(search) => setFilters({ search })} />
-        <CountryInput value={query.country} onCommit={(country) => setFilters({ country })} />
-        <DateRangeFilter
-          id="inbox-created"
-          legend="Created"
-          after={query.created_after}
-          before={query.created_before}
-          onChange={({ after, before }) =>
-            setFilters({
-              ...(after !== undefined && { created_after: after }),
-              ...(before !== undefined && { created_before: before }),
-            })
-          }
-        />
-        <DateRangeFilter
-          id="inbox-activity"
-          legend="Last activity"
-          after={query.last_activity_after}
-          before={query.last_activity_before}
-          onChange={({ after, before }) =>
-            setFilters({
-              ...(after !== undefined && { last_activity_after: after }),
-              ...(before !== undefined && { last_activity_before: before }),
-            })
-          }
-        />
-        {filtered && (
-          <button type="button" onClick={clearFilters} className={buttonClasses}>
-            Clear filters
-          </button>
-        )}
-      </search>
+    <div className="flex flex-col gap-3 sm:gap-4">
+      <InboxFilters
+        query={query}
+        setFilters={setFilters}
+        clearFilters={clearFilters}
+        current={
+          page && !users.isPlaceholderData
+            ? { count: page.count, atLeast: page.countIsLowerBound }
+            : undefined
+        }
+        open={filtersOpen}
+        onOpenChange={setFiltersOpen}
+      />
 
       <InboxToolbar
         query={query}
@@ -193,7 +157,7 @@ export function Inbox() {
               users={page.results}
               stale={users.isPlaceholderData}
               activeId={activeId}
-              onActivate={setActiveId}
+              onActivate={onRowFocus}
               onOpen={openRow}
             />
           )}
@@ -203,13 +167,14 @@ export function Inbox() {
 
       {user && page && !users.isPlaceholderData && (
         <UserDetailPanel
+          id={USER_PANEL_ID}
           user={openUser}
           position={openIndex >= 0 ? { index: openIndex, total: rows.length } : null}
           onClose={closePanel}
           onStep={stepPanel}
         />
       )}
-      {helpOpen && <ShortcutSheet onClose={() => setHelpOpen(false)} />}
+      {helpOpen && <ShortcutSheet onClose={() => showHelp(false)} />}
     </div>
   );
 }

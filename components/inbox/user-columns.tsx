@@ -8,6 +8,7 @@ import {
 } from "@tanstack/react-table";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { InboxUser } from "@/lib/didit/schema";
+import { COLUMN_LABELS } from "@/lib/inbox/columns";
 import { FeatureChip } from "./feature-chip";
 import { StatusBadge } from "./status-badge";
 import { TagPill } from "./tag-pill";
@@ -41,7 +42,7 @@ function ShortList({ items, max = 2 }: { items: string[]; max?: number }) {
 export const userColumns = column.columns([
   column.accessor("effectiveName", {
     id: "name",
-    header: "Name",
+    header: COLUMN_LABELS.name,
     cell: ({ row }) => {
       const { effectiveName, fullName } = row.original;
       return (
@@ -58,7 +59,7 @@ export const userColumns = column.columns([
   }),
   column.accessor("vendorData", {
     id: "vendor_data",
-    header: "Vendor data",
+    header: COLUMN_LABELS.vendor_data,
     cell: ({ getValue }) => {
       const value = getValue();
       return value ? (
@@ -70,12 +71,12 @@ export const userColumns = column.columns([
   }),
   column.accessor("status", {
     id: "status",
-    header: "Status",
+    header: COLUMN_LABELS.status,
     cell: ({ getValue }) => <StatusBadge status={getValue()} />,
   }),
   column.accessor("features", {
     id: "features",
-    header: "Features",
+    header: COLUMN_LABELS.features,
     cell: ({ getValue }) => {
       const features = getValue();
       if (features.length === 0) return <Dash />;
@@ -90,7 +91,7 @@ export const userColumns = column.columns([
   }),
   column.accessor("tags", {
     id: "tags",
-    header: "Tags",
+    header: COLUMN_LABELS.tags,
     cell: ({ getValue }) => {
       const tags = getValue();
       if (tags.length === 0) return <Dash />;
@@ -105,7 +106,7 @@ export const userColumns = column.columns([
   }),
   column.accessor("issuingStates", {
     id: "countries",
-    header: "Countries",
+    header: COLUMN_LABELS.countries,
     cell: ({ getValue }) => {
       const states = getValue();
       if (states.length === 0) return <Dash />;
@@ -127,7 +128,7 @@ export const userColumns = column.columns([
   }),
   column.accessor("sessions", {
     id: "sessions",
-    header: "Sessions",
+    header: COLUMN_LABELS.sessions,
     cell: ({ getValue }) => {
       const { approved, declined, inReview, total } = getValue();
       const summary = `${total} sessions: ${approved} approved, ${declined} declined, ${inReview} in review`;
@@ -152,22 +153,22 @@ export const userColumns = column.columns([
   }),
   column.accessor("lastActivityAt", {
     id: "last_activity",
-    header: "Last activity",
+    header: COLUMN_LABELS.last_activity,
     cell: ({ getValue }) => <RelativeTime value={getValue()} />,
   }),
   column.accessor("createdAt", {
     id: "created",
-    header: "Created",
+    header: COLUMN_LABELS.created,
     cell: ({ getValue }) => <RelativeTime value={getValue()} />,
   }),
   column.accessor("approvedEmails", {
     id: "emails",
-    header: "Emails",
+    header: COLUMN_LABELS.emails,
     cell: ({ getValue }) => <ShortList items={getValue()} />,
   }),
   column.accessor("approvedPhones", {
     id: "phones",
-    header: "Phones",
+    header: COLUMN_LABELS.phones,
     cell: ({ getValue }) => <ShortList items={getValue()} />,
   }),
 ]);

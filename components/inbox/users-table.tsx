@@ -2,9 +2,9 @@
 
 import { type Row, useTable } from "@tanstack/react-table";
 import { memo, useMemo } from "react";
+import { usePreference } from "@/components/preferences/use-preference";
 import type { InboxUser } from "@/lib/didit/schema";
 import { COLUMN_WIDTHS, type ColumnId, normaliseOrder, PINNED_COLUMN } from "@/lib/inbox/columns";
-import { usePreference } from "@/components/preferences/use-preference";
 import { useProgressiveCount } from "./use-progressive-count";
 import { userColumns, userTableFeatures } from "./user-columns";
 

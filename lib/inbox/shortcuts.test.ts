@@ -50,4 +50,24 @@ describe("shortcutFor", () => {
     expect(shortcutFor({ key: "[", metaKey: true, target: body })).toBeNull();
     expect(shortcutFor({ key: "x", target: body })).toBeNull();
   });
+
+  it("in the open panel, only steps and closes, arrows included", () => {
+    const button = { tagName: "BUTTON", getAttribute: () => null };
+    expect(shortcutFor({ key: "ArrowDown", target: button }, "panel")).toBe("next-row");
+    expect(shortcutFor({ key: "ArrowUp", target: body }, "panel")).toBe("previous-row");
+    expect(shortcutFor({ key: "j", target: body }, "panel")).toBe("next-row");
+    expect(shortcutFor({ key: "k", target: body }, "panel")).toBe("previous-row");
+    expect(shortcutFor({ key: "Escape", target: button }, "panel")).toBe("escape");
+    // Enter presses the focused button; pages and search wait until the panel is closed.
+    for (const key of ["Enter", "/", "[", "]", "?"]) {
+      expect(shortcutFor({ key, target: button }, "panel")).toBeNull();
+    }
+    expect(shortcutFor({ key: "j", ctrlKey: true, target: body }, "panel")).toBeNull();
+  });
+
+  it("on the shortcut sheet, only ? (Esc is the dialog's own)", () => {
+    expect(shortcutFor({ key: "?", target: body }, "sheet")).toBe("toggle-help");
+    expect(shortcutFor({ key: "Escape", target: body }, "sheet")).toBeNull();
+    expect(shortcutFor({ key: "j", target: body }, "sheet")).toBeNull();
+  });
 });

@@ -63,9 +63,33 @@ function onRow(target: KeyLike["target"]): boolean {
   return target?.getAttribute?.("data-user-row") === "true";
 }
 
-export function shortcutFor(event: KeyLike): ShortcutAction | null {
+/**
+ * Where the keys go: the table (the inbox itself), the open user panel (only stepping and
+ * closing), or the shortcut sheet (only `?` to close it again; Esc is the dialog's own).
+ */
+export type ShortcutScope = "table" | "panel" | "sheet";
+
+function panelShortcut(key: string): ShortcutAction | null {
+  switch (key) {
+    // In the panel the arrows step through users wherever the focus is inside it.
+    case "j":
+    case "ArrowDown":
+      return "next-row";
+    case "k":
+    case "ArrowUp":
+      return "previous-row";
+    case "Escape":
+      return "escape";
+    default:
+      return null;
+  }
+}
+
+export function shortcutFor(event: KeyLike, scope: ShortcutScope = "table"): ShortcutAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   if (isTyping(event.target)) return null;
+  if (scope === "panel") return panelShortcut(event.key);
+  if (scope === "sheet") return event.key === "?" ? "toggle-help" : null;
   switch (event.key) {
     case "j":
       return "next-row";
