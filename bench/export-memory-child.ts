@@ -56,6 +56,7 @@ function upstreamAt(origin: string): Upstream {
     timeoutMs: 30_000,
     deadlineMs: 60_000,
     rateLimitPerMinute: 1_000_000,
+    writeLimitPerMinute: 1_000_000,
     sandbox: false,
   };
 }

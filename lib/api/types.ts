@@ -27,6 +27,7 @@ export const API_ERROR_STATUS = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden_origin: 403,
+  unsupported_media_type: 415,
   not_found: 404,
   too_many_attempts: 429,
   rate_limited: 429,

@@ -1,9 +1,10 @@
 import "server-only";
 import { Agent, request as undiciRequest } from "undici";
 import { toHeaders } from "@/lib/http/node-headers";
+import { processSingleton } from "@/lib/runtime/process-singleton";
 
 /**
- * One GET to Didit, reduced to what happened. Never throws for an upstream failure (only when the
+ * One request to Didit (a GET, or a write with a JSON body), reduced to what happened. Never throws for an upstream failure (only when the
  * caller itself gave up), so the retry loop can decide what a failure means.
  *
  * The body is always read to its end, whatever the status: an unread body keeps its connection
@@ -40,30 +41,34 @@ function isTransient(error: unknown): boolean {
 
 export interface AttemptRequest {
   url: URL;
+  /** GET unless said otherwise. */
+  method?: "GET" | "PATCH";
+  /** A JSON body, for writes. */
+  json?: unknown;
   apiKey: string;
   timeoutMs: number;
   /** The caller's own signal (the browser went away): aborting it rethrows. */
   signal?: AbortSignal;
 }
 
-const POOL_KEY = Symbol.for("didit-inbox.upstream-pool");
-type WithPool = typeof globalThis & { [POOL_KEY]?: Agent };
-
 /** One connection pool per process (shared by every route bundle), kept alive between calls. */
-function pool(): Agent {
-  const holder = globalThis as WithPool;
-  holder[POOL_KEY] ??= new Agent({ keepAliveTimeout: 30_000, connections: 32 });
-  return holder[POOL_KEY];
-}
+const pool = () =>
+  processSingleton("upstream-pool", () => new Agent({ keepAliveTimeout: 30_000, connections: 32 }));
 
-export async function attemptGet(request: AttemptRequest): Promise<AttemptResult> {
+export async function sendAttempt(request: AttemptRequest): Promise<AttemptResult> {
   const timeout = AbortSignal.timeout(Math.max(1, Math.floor(request.timeoutMs)));
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
   let response: Awaited<ReturnType<typeof undiciRequest>>;
   try {
+    const write = request.json !== undefined;
     response = await undiciRequest(request.url, {
-      method: "GET",
-      headers: { "x-api-key": request.apiKey, accept: "application/json" },
+      method: request.method ?? "GET",
+      headers: {
+        "x-api-key": request.apiKey,
+        accept: "application/json",
+        ...(write && { "content-type": "application/json" }),
+      },
+      ...(write && { body: JSON.stringify(request.json) }),
       dispatcher: pool(),
       signal,
     });

@@ -20,6 +20,7 @@ beforeAll(async () => {
     timeoutMs: 300,
     deadlineMs: 1_000,
     rateLimitPerMinute: 540,
+    writeLimitPerMinute: 270,
     sandbox: false,
   };
 });

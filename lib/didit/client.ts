@@ -5,11 +5,12 @@ import type { UsersPage } from "@/lib/api/types";
 import {
   DATE_FILTER_KEYS,
   inboxParsers,
+  type UserStatus,
   type UsersQuery,
   utcInstant,
 } from "@/lib/inbox/query-state";
 import { UpstreamError } from "./errors";
-import { getJson, type RequestOptions } from "./request";
+import { getJson, type RequestOptions, writeJson } from "./request";
 import { upstreamListSchema, upstreamUserDetailExtrasSchema, upstreamUserSchema } from "./schema";
 import type { InboxUserDetail } from "./types";
 import { upstream as configuredUpstream } from "./upstream";
@@ -100,4 +101,39 @@ export async function getUser(
   const extras = upstreamUserDetailExtrasSchema.safeParse(body);
   if (!extras.success) throw unreadable(extras.error);
   return { ...user.data, ...extras.data };
+}
+
+/** What the inbox learns from a status change that Didit accepted. */
+export interface StatusChangeResult {
+  /** The user's status as Didit now reports it, when its answer says (the body is loosely documented). */
+  status: string | null;
+}
+
+/**
+ * `PATCH /v3/users/{vendor_data}/update-status/`: sets a user's status, with the reason Didit
+ * records in the user's activity. Idempotent in effect, so passing failures are retried
+ * (docs/didit-api.md). Any 2xx answer is success, whatever its body.
+ */
+export async function updateUserStatus(
+  vendorData: string,
+  change: { status: UserStatus; reason: string },
+  options: RequestOptions = {},
+): Promise<StatusChangeResult> {
+  const base = (options.upstream ?? configuredUpstream).baseUrl;
+  const userUrl = buildUserUrl(base, vendorData);
+  if (userUrl === null) {
+    throw new UpstreamError("not_found", "Didit has no user with this reference.");
+  }
+  const url = new URL("update-status/", userUrl);
+  const body = await writeJson(
+    url,
+    "status",
+    { method: "PATCH", json: change, idempotent: true },
+    options,
+  );
+  const status =
+    body && typeof body === "object" && typeof (body as { status?: unknown }).status === "string"
+      ? (body as { status: string }).status
+      : null;
+  return { status };
 }

@@ -100,7 +100,7 @@ export function errorForStatus(
   status: number,
   body: unknown,
   retryAfter: string | null,
-  resource: "list" | "user",
+  resource: "list" | "user" | "status",
 ) {
   if (status === 401 || status === 403) {
     return new UpstreamError("upstream_auth", "Didit rejected the API key.", {
@@ -122,7 +122,7 @@ export function errorForStatus(
       ...(fields && { fields }),
     });
   }
-  if (status === 404 && resource === "user") {
+  if (status === 404 && resource !== "list") {
     return new UpstreamError("not_found", "This user no longer exists in Didit.", {
       upstreamStatus: status,
     });

@@ -64,9 +64,10 @@ export class RateBudget {
  * The process-wide budget for the configured key: one per process, not per route bundle, or it
  * would mean nothing.
  */
-export function sharedRateBudget(perMinute: number): RateBudget {
-  const budget = processSingleton("rate-budget", () => new RateBudget(perMinute));
+export function sharedRateBudget(perMinute: number, kind: "read" | "write" = "read"): RateBudget {
+  const name = kind === "read" ? "rate-budget" : "write-budget";
+  const budget = processSingleton(name, () => new RateBudget(perMinute));
   if (budget.perMinute === perMinute) return budget;
-  resetProcessSingleton("rate-budget");
-  return processSingleton("rate-budget", () => new RateBudget(perMinute));
+  resetProcessSingleton(name);
+  return processSingleton(name, () => new RateBudget(perMinute));
 }

@@ -23,6 +23,7 @@ function settings(overrides: Partial<Upstream> = {}): Upstream {
     timeoutMs: 300,
     deadlineMs: 2_000,
     rateLimitPerMinute: 540,
+    writeLimitPerMinute: 270,
     sandbox: false,
     ...overrides,
   };

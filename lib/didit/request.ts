@@ -1,6 +1,6 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type AttemptRequest, type AttemptResult, attemptGet } from "./attempt";
+import { type AttemptRequest, type AttemptResult, sendAttempt } from "./attempt";
 import {
   deadlineError,
   errorForStatus,
@@ -15,9 +15,10 @@ import { backoffMs, shouldRetry } from "./retry-policy";
 import { upstream as configuredUpstream, type Upstream } from "./upstream";
 
 /**
- * A GET to Didit with the protections around it: the rate budget (and the cool-down after a 429),
- * retries for passing failures, a per-attempt timeout and an overall deadline. Answers the parsed
- * JSON body or throws an UpstreamError; only the caller's own abort is rethrown as is.
+ * A request to Didit with the protections around it: the rate budget (reads and writes each have
+ * their own, as Didit counts them apart) and the cool-down after a 429, retries for passing
+ * failures, a per-attempt timeout and an overall deadline. Answers the parsed JSON body or throws
+ * an UpstreamError; only the caller's own abort is rethrown as is.
  */
 
 /** What the caller may log about the exchange: no URL, no key, no body. */
@@ -46,7 +47,7 @@ export interface RequestOptions {
   now?: () => number;
   /** Waits out a backoff, ending early (rejecting) when `signal` aborts; tests advance a fake clock. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Sends one attempt (`attemptGet` by default); tests script what each attempt does. */
+  /** Sends one attempt (`sendAttempt` by default); tests script what each attempt does. */
   attempt?: (request: AttemptRequest) => Promise<AttemptResult>;
 }
 
@@ -54,7 +55,18 @@ const defaultNow = () => performance.now();
 const defaultSleep = (ms: number, signal?: AbortSignal) =>
   sleep(ms, undefined, { signal }).then(() => undefined);
 
-export type Resource = "list" | "user";
+export type Resource = "list" | "user" | "status";
+
+/**
+ * A write. `idempotent`: sending it twice has the effect of sending it once (a status change
+ * sets the same status again, and Didit records nothing when the status does not change), so
+ * the same passing failures as for reads may be retried.
+ */
+export interface Write {
+  method: "PATCH";
+  json: unknown;
+  idempotent: boolean;
+}
 
 function statusOf(result: AttemptResult): UpstreamInfo["status"] {
   if (result.kind === "response") return result.status;
@@ -83,16 +95,34 @@ function interpret(
   return { ok: true, body };
 }
 
-export async function getJson(
+export function getJson(url: URL, resource: Resource, options: RequestOptions = {}) {
+  return send(url, resource, undefined, options);
+}
+
+export function writeJson(
   url: URL,
   resource: Resource,
+  write: Write,
   options: RequestOptions = {},
+) {
+  return send(url, resource, write, options);
+}
+
+async function send(
+  url: URL,
+  resource: Resource,
+  write: Write | undefined,
+  options: RequestOptions,
 ): Promise<unknown> {
   const upstream = options.upstream ?? configuredUpstream;
-  const budget = options.budget ?? sharedRateBudget(upstream.rateLimitPerMinute);
+  const budget =
+    options.budget ??
+    (write
+      ? sharedRateBudget(upstream.writeLimitPerMinute, "write")
+      : sharedRateBudget(upstream.rateLimitPerMinute, "read"));
   const now = options.now ?? defaultNow;
   const wait = options.sleep ?? defaultSleep;
-  const attempt = options.attempt ?? attemptGet;
+  const attempt = options.attempt ?? sendAttempt;
   const deadlineAt = now() + upstream.deadlineMs;
   let last: UpstreamInfo | undefined;
   let lastError: UpstreamError | undefined;
@@ -108,6 +138,7 @@ export async function getJson(
       const started = now();
       const result = await attempt({
         url,
+        ...(write && { method: write.method, json: write.json }),
         apiKey: upstream.apiKey,
         timeoutMs: Math.min(upstream.timeoutMs, remainingMs),
         signal: options.signal,
@@ -127,7 +158,8 @@ export async function getJson(
       }
       const delayMs = backoffMs(retry, options.random);
       const retrying = shouldRetry({
-        method: "GET",
+        method: write?.method ?? "GET",
+        idempotent: write ? write.idempotent : true,
         outcome: result,
         attempts: retry + 1,
         delayMs,

@@ -1,7 +1,8 @@
 /**
  * When a failed request to Didit is worth sending again, and after how long.
  *
- * Only reads are retried (repeating a write could apply it twice), and only on failures that are
+ * Only reads and idempotent writes are retried (repeating any other write could apply it twice;
+ * a status change sets the same status again, see docs/didit-api.md), and only on failures that are
  * usually over a moment later: a dropped or refused connection, or a 502/503/504 from Didit's
  * edge. A 4xx is Didit's considered answer and repeating it changes nothing; a 429 in particular
  * must not be hammered. A 500 is a bug upstream, not a hiccup.
@@ -26,8 +27,12 @@ export type AttemptOutcome =
 
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 
-export function isRetryable(method: string, outcome: AttemptOutcome): boolean {
-  if (method !== "GET") return false;
+export function isRetryable(
+  method: string,
+  outcome: AttemptOutcome,
+  idempotent = method === "GET",
+): boolean {
+  if (!idempotent) return false;
   if (outcome.kind === "network") return outcome.transient;
   if (outcome.kind === "response") return RETRYABLE_STATUSES.has(outcome.status);
   return false;
@@ -44,6 +49,8 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
 
 export interface RetryQuestion {
   method: string;
+  /** Sending it twice does what sending it once does (GETs; status changes). */
+  idempotent?: boolean;
   outcome: AttemptOutcome;
   /** Attempts made so far, including the one that just failed. */
   attempts: number;
@@ -57,8 +64,8 @@ export interface RetryQuestion {
 
 /** True when one more attempt should be made after `delayMs`. */
 export function shouldRetry(question: RetryQuestion): boolean {
-  const { method, outcome, attempts, delayMs, remainingMs, timeoutMs } = question;
-  if (attempts >= MAX_ATTEMPTS || !isRetryable(method, outcome)) return false;
+  const { method, idempotent, outcome, attempts, delayMs, remainingMs, timeoutMs } = question;
+  if (attempts >= MAX_ATTEMPTS || !isRetryable(method, outcome, idempotent)) return false;
   // An attempt with only moments left would end in a timeout that hides the real failure.
   return remainingMs - delayMs >= Math.min(timeoutMs, MIN_RETRY_WINDOW_MS);
 }

@@ -12,6 +12,8 @@ export interface Upstream {
   deadlineMs: number;
   /** Attempts this instance may send in any 60 s (DIDIT_RATE_LIMIT_PER_MINUTE). */
   rateLimitPerMinute: number;
+  /** Writes this instance may send in any 60 s (DIDIT_WRITE_LIMIT_PER_MINUTE). */
+  writeLimitPerMinute: number;
   sandbox: boolean;
 }
 
@@ -28,6 +30,7 @@ const limits = {
   timeoutMs: didit.timeoutMs,
   deadlineMs: didit.deadlineMs,
   rateLimitPerMinute: didit.rateLimitPerMinute,
+  writeLimitPerMinute: didit.writeLimitPerMinute,
 };
 
 /**

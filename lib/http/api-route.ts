@@ -10,6 +10,10 @@ import { isSameOrigin } from "./same-origin";
 export interface ApiContext<P> {
   request: NextRequest;
   params: P;
+  /** The signed-in analyst; null only on public routes. */
+  analyst: Analyst | null;
+  /** This request's id, as the access log and the audit trail carry it. */
+  requestId: string;
   /** Pass to the Didit client so the access log can say how the upstream did. */
   onUpstream: (info: UpstreamInfo) => void;
 }
@@ -48,6 +52,8 @@ export function apiRoute<P = Record<string, never>>(
             ? await handler({
                 request,
                 params: ((await segment?.params) ?? {}) as P,
+                analyst,
+                requestId,
                 onUpstream: (info) => {
                   upstream = info;
                 },

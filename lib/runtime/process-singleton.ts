@@ -17,3 +17,9 @@ export function resetProcessSingleton(name: string): void {
   const holder = globalThis as typeof globalThis & Record<symbol, unknown>;
   delete holder[Symbol.for(`didit-inbox.${name}`)];
 }
+
+/** The process-wide instance if one was created, without creating it. */
+export function peekProcessSingleton<T>(name: string): T | undefined {
+  const holder = globalThis as typeof globalThis & Record<symbol, T | undefined>;
+  return holder[Symbol.for(`didit-inbox.${name}`)];
+}

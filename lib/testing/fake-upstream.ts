@@ -5,6 +5,8 @@ export interface RecordedRequest {
   method: string;
   url: URL;
   headers: IncomingMessage["headers"];
+  /** The request body as text ("" for none). */
+  body: string;
 }
 
 export type FakeHandler = (request: RecordedRequest, response: ServerResponse) => void;
@@ -15,13 +17,18 @@ export async function startFakeUpstream(initial?: FakeHandler) {
   let handler: FakeHandler =
     initial ?? ((_, res) => res.writeHead(500, { "content-type": "text/plain" }).end("unscripted"));
   const server = createServer((req, res) => {
-    const recorded = {
-      method: req.method ?? "GET",
-      url: new URL(req.url ?? "/", "http://127.0.0.1"),
-      headers: req.headers,
-    };
-    requests.push(recorded);
-    handler(recorded, res);
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const recorded = {
+        method: req.method ?? "GET",
+        url: new URL(req.url ?? "/", "http://127.0.0.1"),
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
+      requests.push(recorded);
+      handler(recorded, res);
+    });
   });
   const { port, close } = await listenOnLoopback(server);
   return {

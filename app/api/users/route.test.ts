@@ -216,6 +216,7 @@ describe("GET /api/users", () => {
             timeoutMs: 1000,
             deadlineMs: 2000,
             rateLimitPerMinute: RATE_LIMIT,
+            writeLimitPerMinute: 270,
             sandbox: false,
           },
         },

@@ -1,0 +1,22 @@
+/** The kinds of audit event, as stored in `audit_events.action`. */
+export const AUDIT_ACTIONS = {
+  statusChange: "status.change",
+  userOpened: "user.opened",
+  usersExported: "users.exported",
+  signedIn: "session.signed-in",
+  signedOut: "session.signed-out",
+} as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "status.change": "Status change",
+  "user.opened": "Opened a user",
+  "users.exported": "Exported users",
+  "session.signed-in": "Signed in",
+  "session.signed-out": "Signed out",
+};
+
+/** `pending`: an intent whose outcome is not recorded yet (or was lost in a crash). */
+export const AUDIT_OUTCOMES = ["pending", "done", "failed", "unknown"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
