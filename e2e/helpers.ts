@@ -36,9 +36,13 @@ export function rangeText(page: Page) {
   return page.getByRole("navigation", { name: "Pagination" }).getByText(/ of /);
 }
 
-/** Waits until the table shows fresh (not placeholder) rows. */
+/**
+ * Waits until the table shows fresh (not placeholder) rows, all of them. Longer than the default
+ * expect: a 200-row page paints in ten batches, and on a loaded 2-core machine (a renderer
+ * waiting seconds for the CPU) that was seen to take over 12 s. It is a wait, not a measurement.
+ */
 export async function expectSettled(page: Page) {
-  await expect(page.getByRole("table")).toHaveAttribute("aria-busy", "false");
+  await expect(page.getByRole("table")).toHaveAttribute("aria-busy", "false", { timeout: 30_000 });
 }
 
 /** Parses "51–100 of 5,123" into numbers. */
