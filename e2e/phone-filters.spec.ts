@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+import { userRows, waitForInteractive } from "./helpers";
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+test("on a phone the first screen shows users, with the filters behind a Filters button", async ({
+  page,
+}, testInfo) => {
+  await page.goto("/?status=FLAGGED");
+  await waitForInteractive(page);
+  await expect(page.getByRole("radio", { name: /Flagged/ })).toBeVisible();
+  await expect(page.getByLabel("Search")).toBeHidden();
+  const firstRow = await userRows(page).first().boundingBox();
+  expect(firstRow?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(844);
+  await testInfo.attach("phone-first-screen", {
+    body: await page.screenshot(),
+    contentType: "image/png",
+  });
+
+  const filters = page.getByRole("button", { name: "Filters", exact: true });
+  await expect(filters).toHaveAttribute("aria-expanded", "false");
+  await filters.click();
+  await expect(filters).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByLabel("Search")).toBeVisible();
+  await page.getByLabel("Country").fill("ESP");
+  await expect(page).toHaveURL(/country=ESP/);
+  await expect(page.getByRole("button", { name: "Filters (1)" })).toBeVisible();
+  await testInfo.attach("phone-filters-open", {
+    body: await page.screenshot(),
+    contentType: "image/png",
+  });
+});
+
+test("the count on Filters survives a reload, and / opens them into Search", async ({ page }) => {
+  await page.goto("/?country=ESP&created_after=2024-01-01");
+  await waitForInteractive(page);
+  await expect(page.getByRole("button", { name: "Filters (2)" })).toBeVisible();
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Search")).toBeFocused();
+});
+
+test("on a phone density, theme, auto-refresh and columns sit in the View menu", async ({
+  page,
+}, testInfo) => {
+  await page.goto("/");
+  await waitForInteractive(page);
+  const view = page.getByRole("button", { name: "View" });
+  await expect(page.getByRole("button", { name: "Compact rows" })).toBeHidden();
+  await view.click();
+  await expect(view).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("button", { name: "Compact rows" })).toBeVisible();
+  await expect(page.getByLabel("Auto-refresh (60 s)")).toBeFocused();
+  await page.getByRole("button", { name: "Columns", exact: true }).click();
+  await expect(page.getByRole("dialog", { name: "Columns" })).toBeVisible();
+  await testInfo.attach("phone-view-columns", {
+    body: await page.screenshot(),
+    contentType: "image/png",
+  });
+  // Esc closes the innermost first, then the View menu, each time back to its button.
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Columns" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Columns", exact: true })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Compact rows" })).toBeHidden();
+  await expect(view).toBeFocused();
+});
