@@ -13,6 +13,9 @@ const nextConfig: NextConfig = {
   // Didit's paths end in a slash (`/v3/users/`); the built-in sandbox serves them as they are.
   skipTrailingSlashRedirect: true,
   typedRoutes: false,
+  // PGlite loads its WebAssembly and data files from its own package folder: bundled, it loses
+  // them. pg has optional native parts the bundler should not chase.
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
   // Static assets skip proxy.ts; they get the same headers from here (the CSP is per request).
   headers: async () => [
     { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },

@@ -39,9 +39,17 @@ const LIVE_ENV = {
  */
 function appServer(name: string, port: number, env: Record<string, string>) {
   return {
-    command: `mkdir -p ${SERVER_LOG_DIR} && node scripts/start.mjs > ${SERVER_LOG_DIR}/${name}.log 2>&1`,
+    // Each server has an embedded store of its own, started empty: one data directory serves one
+    // process only.
+    command: `mkdir -p ${SERVER_LOG_DIR} && rm -rf ${SERVER_LOG_DIR}/data-${name} && node scripts/start.mjs > ${SERVER_LOG_DIR}/${name}.log 2>&1`,
     url: `http://127.0.0.1:${port}/api/health`,
-    env: { PORT: String(port), HOSTNAME: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    env: {
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      LOG_LEVEL: "info",
+      INBOX_DATA_DIR: `${SERVER_LOG_DIR}/data-${name}`,
+      ...env,
+    },
     reuseExistingServer: false,
     // Five servers start together from a cold build on two cores: each takes a few seconds alone,
     // far longer when they share the machine with whatever else runs there.

@@ -35,5 +35,7 @@ export function appEnv(): Record<string, string> {
     // The load test measures the proxy's own cost, not Didit's 600-a-minute limit. A budget this
     // high is accepted only because the upstream is on loopback (lib/env/schema.ts).
     DIDIT_RATE_LIMIT_PER_MINUTE: "1000000",
+    // A store of its own, so the benchmark never shares one with a server already running here.
+    INBOX_DATA_DIR: "bench/.tmp/data",
   };
 }

@@ -1,27 +1,65 @@
 #!/usr/bin/env node
 // `npm start`: builds once if there is no production build yet, then serves it on
 // HOSTNAME:PORT (default 127.0.0.1:3000, so a fresh start is not exposed to the network).
+//
+// A small custom server rather than `next start`, so that start-up and shutdown happen in the
+// right order: the app prepares (instrumentation.ts opens and migrates the store, and refuses a
+// locked data directory) before the port is opened, and on SIGTERM/SIGINT the store is closed
+// cleanly after the last request instead of being cut off by the framework's own exit.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 
-const env = {
-  NEXT_TELEMETRY_DISABLED: "1",
-  ...process.env,
-  HOSTNAME: process.env.HOSTNAME?.trim() || "127.0.0.1",
-  PORT: process.env.PORT?.trim() || "3000",
-};
-
-function run(args) {
-  const result = spawnSync(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+const hostname = process.env.HOSTNAME?.trim() || "127.0.0.1";
+const port = Number(process.env.PORT?.trim() || "3000");
+process.env.HOSTNAME = hostname;
+process.env.PORT = String(port);
 
 if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
   console.warn("No production build found: running `next build` first.");
-  run(["build"]);
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
 }
-run(["start", "--hostname", env.HOSTNAME, "--port", env.PORT]);
+
+process.env.NODE_ENV = "production";
+const { default: next } = await import("next");
+const app = next({ dev: false, hostname, port, dir: process.cwd() });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+/** The connection's own address, for the app to tell clients apart (never a client's header). */
+const PEER_HEADER = "x-inbox-peer-address";
+
+const server = createServer((request, response) => {
+  request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
+  handle(request, response);
+});
+server.keepAliveTimeout = 5_000;
+server.listen(port, hostname, () => {
+  console.log(
+    `Didit Review Inbox ready on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`,
+  );
+});
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  // New connections are refused; requests in progress finish; idle keep-alives are dropped.
+  server.close();
+  server.closeIdleConnections();
+  const drained = new Promise((resolve) => server.once("close", resolve));
+  const deadline = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
+  await Promise.race([drained, deadline]);
+  server.closeAllConnections();
+  const shutdown = globalThis[Symbol.for("didit-inbox.shutdown")];
+  if (typeof shutdown === "function") await shutdown().catch(() => undefined);
+  process.exit(signal === "SIGINT" ? 130 : 0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));

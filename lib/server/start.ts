@@ -1,0 +1,57 @@
+import "server-only";
+import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { unresolvedIntents } from "@/lib/db/audit-queries";
+import { closeDatabase, getDatabase } from "@/lib/db/database";
+import { reconcileDecisions } from "@/lib/decisions/reconcile";
+import { getUser } from "@/lib/didit/client";
+import type { AuthMode } from "@/lib/env/schema";
+import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/runtime/process-singleton";
+
+const RECONCILE_RETRIES = 5;
+const RECONCILE_PAUSE_MS = 3_000;
+
+/**
+ * Settles decisions a crash left without an outcome. Runs once the server is up (in sandbox mode
+ * Didit is this very server), and again a few times while Didit cannot be asked.
+ */
+async function reconcileAfterStart(): Promise<void> {
+  for (let attempt = 1; attempt <= RECONCILE_RETRIES; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, RECONCILE_PAUSE_MS));
+    try {
+      const { db } = await getDatabase();
+      const report = await reconcileDecisions({
+        unresolved: () => unresolvedIntents(db, AUDIT_ACTIONS.statusChange),
+        currentStatus: async (vendorData) => (await getUser(vendorData)).status,
+        record: (intent, fields) =>
+          recordAuditEvent(
+            {
+              id: intent.analystId,
+              name: intent.analystName,
+              authMode: intent.authMode as AuthMode,
+            },
+            AUDIT_ACTIONS.statusChange,
+            fields,
+          ),
+      });
+      if (report.resolved > 0 || report.left > 0) log.info(report, "decisions reconciled");
+      if (report.left === 0) return;
+    } catch (error) {
+      log.warn({ err: { name: (error as Error)?.name } }, "reconciling decisions failed");
+    }
+  }
+}
+
+/**
+ * What the server does before it serves anyone (instrumentation.ts): open the store and bring its
+ * schema up to date, so a locked data directory or a too-new schema stops the start with a
+ * message; then reconcile interrupted decisions; and leave the server a way to close the store
+ * cleanly when it stops.
+ */
+export async function startInbox(): Promise<void> {
+  await getDatabase();
+  void reconcileAfterStart();
+  // scripts/start.mjs calls this after the last request, on SIGTERM or SIGINT.
+  processSingleton("shutdown", () => closeDatabase);
+}
