@@ -1,4 +1,9 @@
-import { SANDBOX_STATUSES, type SandboxStatus, type SandboxUser } from "./sandbox-user";
+import {
+  SANDBOX_STATUSES,
+  type SandboxStatus,
+  type SandboxUser,
+  type SandboxUserDetail,
+} from "./sandbox-user";
 import { foldForSearch } from "./text-fold";
 
 /** Filters and page of one list request, already validated (see query-params.ts). */
@@ -26,6 +31,8 @@ export interface SandboxPage {
 /**
  * Everything a query needs, computed once per dataset so that a request only scans numbers and
  * pre-folded strings. Arrays are indexed by position in `users`.
+ * Read-only to queries; the one writer is `setIndexedStatus`, which keeps `users`, `byVendorData`
+ * and `positionsByStatus` in step so a read after a status change sees it everywhere.
  */
 export interface SandboxIndex {
   /** Newest `created_at` first, ties by `didit_internal_id`: the order of every list response. */
@@ -33,6 +40,13 @@ export interface SandboxIndex {
   /** The dataset's "now" (epoch ms): derived fields such as a user's `updated_at` stay before it. */
   readonly referenceTime: number;
   readonly byVendorData: ReadonlyMap<string, SandboxUser>;
+  /** Position in `users` of the record `byVendorData` names. */
+  readonly positionByVendorData: ReadonlyMap<string, number>;
+  /**
+   * Single-user records of users whose status was changed through the API. The others are derived
+   * from the record on each read (user-detail.ts); these keep what the change appended.
+   */
+  readonly changedDetails: Map<string, SandboxUserDetail>;
   readonly createdAt: Float64Array;
   /** NaN for users with no recorded activity. */
   readonly lastActivityAt: Float64Array;
@@ -108,13 +122,18 @@ export function buildSandboxIndex(
     SANDBOX_STATUSES.map((status) => [status, Int32Array.from(positions[status])]),
   ) as Record<SandboxStatus, Int32Array>;
   const byVendorData = new Map<string, SandboxUser>();
-  for (const user of users) {
-    if (user.vendor_data !== null) byVendorData.set(user.vendor_data, user);
-  }
+  const positionByVendorData = new Map<string, number>();
+  users.forEach((user, position) => {
+    if (user.vendor_data === null) return;
+    byVendorData.set(user.vendor_data, user);
+    positionByVendorData.set(user.vendor_data, position);
+  });
   return {
     users,
     referenceTime: options.referenceTime ?? newestTimestamp(records),
     byVendorData,
+    positionByVendorData,
+    changedDetails: new Map(),
     createdAt,
     lastActivityAt,
     countries: users.map((user) => keysOf(user.issuing_states).map((c) => c.toUpperCase())),
@@ -133,6 +152,52 @@ function partitionPoint(from: number, to: number, test: (i: number) => boolean):
     else lo = mid + 1;
   }
   return lo;
+}
+
+function withPosition(positions: Int32Array, position: number): Int32Array {
+  const at = partitionPoint(0, positions.length, (k) => (positions[k] ?? 0) >= position);
+  const next = new Int32Array(positions.length + 1);
+  next.set(positions.subarray(0, at));
+  next[at] = position;
+  next.set(positions.subarray(at), at + 1);
+  return next;
+}
+
+function withoutPosition(positions: Int32Array, position: number): Int32Array {
+  const at = partitionPoint(0, positions.length, (k) => (positions[k] ?? 0) >= position);
+  if (positions[at] !== position) return positions;
+  const next = new Int32Array(positions.length - 1);
+  next.set(positions.subarray(0, at));
+  next.set(positions.subarray(at + 1), at);
+  return next;
+}
+
+/**
+ * Gives the user at `position` a new status, in place, and returns the new record. The record is
+ * replaced rather than edited, so pages already handed out and the caller's source records stay
+ * as they were. Copying a bucket is O(n), fine for Didit's 300 writes a minute.
+ */
+export function setIndexedStatus(
+  index: SandboxIndex,
+  position: number,
+  status: SandboxStatus,
+): SandboxUser | null {
+  const users = index.users as SandboxUser[];
+  const previous = users[position];
+  if (previous === undefined) return null;
+  if (previous.status === status) return previous;
+  const updated: SandboxUser = { ...previous, status };
+  users[position] = updated;
+  const vendorData = previous.vendor_data;
+  if (vendorData !== null && index.byVendorData.get(vendorData) === previous) {
+    (index.byVendorData as Map<string, SandboxUser>).set(vendorData, updated);
+  }
+  const buckets = index.positionsByStatus as Record<SandboxStatus, Int32Array>;
+  // Hand-built records may carry a status outside the three buckets (see buildSandboxIndex).
+  const from = buckets[previous.status] as Int32Array | undefined;
+  if (from !== undefined) buckets[previous.status] = withoutPosition(from, position);
+  buckets[status] = withPosition(buckets[status], position);
+  return updated;
 }
 
 export function querySandbox(index: SandboxIndex, query: SandboxQuery): SandboxPage {

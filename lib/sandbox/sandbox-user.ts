@@ -45,11 +45,24 @@ export interface SandboxUser {
   risk_score?: number;
 }
 
-export interface SandboxComment {
+/** A note an analyst wrote in Didit's console (the seeded comments). */
+export interface SandboxNoteComment {
   author: string;
   text: string;
   created_at: string;
 }
+
+/** What `PATCH /v3/users/{vendor_data}/update-status/` records when the status really changes. */
+export interface SandboxStatusChangeComment {
+  action: "STATUS_CHANGED";
+  /** The request's reason; null when it gave none. */
+  comment: string | null;
+  previous_status: SandboxStatus;
+  new_status: SandboxStatus;
+  created_at: string;
+}
+
+export type SandboxComment = SandboxNoteComment | SandboxStatusChangeComment;
 
 /** `GET /v3/users/{vendor_data}/` adds these to the list row. */
 export interface SandboxUserDetail extends SandboxUser {

@@ -1,6 +1,6 @@
 import { toWireTimestamp } from "./iso-time";
 import { chance, hashString, mulberry32, pick, type Random, randomInt } from "./prng";
-import type { SandboxComment, SandboxUser, SandboxUserDetail } from "./sandbox-user";
+import type { SandboxNoteComment, SandboxUser, SandboxUserDetail } from "./sandbox-user";
 import {
   COMMENT_AUTHORS,
   COMMENT_TEXTS,
@@ -36,7 +36,7 @@ function makeComments(random: Random, user: SandboxUser, from: number, to: numbe
   const times = Array.from({ length: count }, () => from + random() * (to - from));
   times.sort((a, b) => a - b);
   return times.map(
-    (time): SandboxComment => ({
+    (time): SandboxNoteComment => ({
       author: pick(random, COMMENT_AUTHORS),
       text: pick(random, COMMENT_TEXTS),
       created_at: toWireTimestamp(time),
