@@ -1,3 +1,4 @@
+import type { ActivityQuery } from "@/lib/activity/query-state";
 import type { UsersQuery } from "@/lib/inbox/query-state";
 
 /**
@@ -14,5 +15,11 @@ export const queryKeys = {
     count: (query: UsersQuery) => [...queryKeys.users.counts(), query] as const,
     details: () => [...queryKeys.users.all, "detail"] as const,
     detail: (vendorData: string) => [...queryKeys.users.details(), vendorData] as const,
+    /** A user's own history on the audit trail (it changes with every decision about them). */
+    history: (id: string) => [...queryKeys.users.all, "history", id] as const,
+  },
+  activity: {
+    all: ["activity"] as const,
+    page: (query: ActivityQuery) => [...queryKeys.activity.all, "page", query] as const,
   },
 };

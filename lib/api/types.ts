@@ -51,3 +51,43 @@ export interface ApiErrorBody {
     retryAfter?: number;
   };
 }
+
+/** One event of the audit trail, as /activity and a user's history show it. */
+export interface ActivityEvent {
+  id: number;
+  occurredAt: string;
+  analyst: {
+    id: string;
+    name: string;
+    /** `oidc`, `passcode` or `none`. */
+    authMode: string;
+    /** How much the name is worth, when it is less than a verified identity. */
+    note: string | null;
+  };
+  action: string;
+  actionLabel: string;
+  target: { internalId: string | null; vendorData: string | null };
+  statusBefore: string | null;
+  statusAfter: string | null;
+  reason: string | null;
+  outcome: string;
+  outcomeCode: string | null;
+  requestId: string | null;
+  /** For an outcome: the intent it settles. */
+  intentId: number | null;
+  details: Record<string, unknown>;
+}
+
+/** `GET /api/activity`: one page of the trail, newest first. */
+export interface ActivityPage {
+  events: ActivityEvent[];
+  total: number;
+  limit: number;
+  offset: number;
+  analysts: { id: string; name: string }[];
+}
+
+/** `GET /api/activity/users/{id}`: one user's history on the trail, oldest first. */
+export interface UserActivity {
+  events: ActivityEvent[];
+}

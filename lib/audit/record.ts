@@ -5,6 +5,7 @@ import { type AuditInput, appendAuditEvent } from "@/lib/db/audit-chain";
 import { getDatabase } from "@/lib/db/database";
 import type { AuditEventRow } from "@/lib/db/schema";
 import type { UsersQuery } from "@/lib/inbox/query-state";
+import { log } from "@/lib/log";
 import type { AuditAction, AuditOutcome } from "./actions";
 import type { Actor } from "./actor";
 
@@ -62,4 +63,20 @@ export function auditedFilters(query: Partial<UsersQuery>): Record<string, unkno
   const { search, limit: _limit, offset: _offset, ...filters } = query;
   const kept = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== null));
   return search ? { ...kept, searchDigest: searchTermDigest(search) } : kept;
+}
+
+/**
+ * For events that must not stop what they record (a sign-in, a page of an export): a failure to
+ * write is logged, without personal data, and the request goes on.
+ */
+export async function recordAuditEventQuietly(
+  actor: Actor,
+  action: AuditAction,
+  fields: AuditFields,
+): Promise<void> {
+  try {
+    await recordAuditEvent(actor, action, fields);
+  } catch (error) {
+    log.error({ action, err: { name: (error as Error)?.name } }, "audit event not recorded");
+  }
 }

@@ -159,24 +159,34 @@ function firstString(record: Record<string, unknown>, keys: readonly string[]) {
   return undefined;
 }
 
+const KIND_KEYS = ["action", "action_type", "type"] as const;
+const NEW_STATUS_KEYS = ["new_status", "status"] as const;
+
 /**
- * Didit documents `comments` without their shape: a plain string or an object with its text under
- * a likely name is read; an entry with no text has nothing to show and is dropped.
+ * Didit documents `comments` without their shape (docs/didit-api.md): a plain string, or an
+ * object with its text, kind, statuses and time under the likely names. An entry with neither
+ * text nor a kind has nothing to show and is dropped; unknown kinds are kept as they come.
  */
 function toComment(value: unknown): UserComment | null {
   if (typeof value === "string") return value.trim() === "" ? null : { text: value };
   if (!value || typeof value !== "object" || Array.isArray(value)) return null;
   const record = value as Record<string, unknown>;
   const text = firstString(record, TEXT_KEYS);
-  if (text === undefined) return null;
+  const kind = firstString(record, KIND_KEYS);
+  if (text === undefined && kind === undefined) return null;
   const author = firstString(record, AUTHOR_KEYS);
+  const previousStatus = firstString(record, ["previous_status"]);
+  const newStatus = firstString(record, NEW_STATUS_KEYS);
   const createdAt = timestamp.safeParse(record.created_at);
   return {
-    text,
+    text: text ?? "",
     ...(author !== undefined && { author }),
     ...(record.created_at !== undefined && {
       created_at: createdAt.success ? createdAt.data : null,
     }),
+    ...(kind !== undefined && { kind }),
+    ...(previousStatus !== undefined && { previousStatus }),
+    ...(newStatus !== undefined && { newStatus }),
   };
 }
 

@@ -46,8 +46,13 @@ export interface InboxUser {
 /** An analyst's note on a user, as far as Didit's undocumented shape could be read. */
 export interface UserComment {
   author?: string;
+  /** Empty for an entry that is only a status change without a reason. */
   text: string;
   created_at?: string | null;
+  /** The entry's kind where Didit says (`STATUS_CHANGED` for a status change). */
+  kind?: string;
+  previousStatus?: string;
+  newStatus?: string;
 }
 
 export interface UserDetailExtras {

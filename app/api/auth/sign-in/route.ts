@@ -1,3 +1,6 @@
+import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { actorFor } from "@/lib/audit/actor";
+import { recordAuditEventQuietly } from "@/lib/audit/record";
 import { clearFailures, clientKey, lockedFor, recordFailure } from "@/lib/auth/attempts";
 import { authConfig } from "@/lib/auth/config";
 import { passcodeMatches, signInBodySchema } from "@/lib/auth/passcode";
@@ -10,7 +13,7 @@ export const dynamic = "force-dynamic";
 /** Passcode sign-in: `{ name, passcode }` → a session cookie, or a JSON error. */
 export const POST = apiRoute(
   { name: "/api/auth/sign-in", checkOrigin: true, public: true },
-  async ({ request }) => {
+  async ({ request, requestId }) => {
     if (authConfig.mode !== "passcode") {
       return apiError("not_found", "Passcode sign-in is not enabled.");
     }
@@ -34,7 +37,12 @@ export const POST = apiRoute(
     }
     clearFailures(client);
     const { name } = body.data;
-    await startSession({ id: analystId("passcode", name.toLowerCase()), name });
+    const analyst = { id: analystId("passcode", name.toLowerCase()), name };
+    await startSession(analyst);
+    await recordAuditEventQuietly(actorFor(analyst, "passcode"), AUDIT_ACTIONS.signedIn, {
+      outcome: "done",
+      requestId,
+    });
     return json({ ok: true });
   },
 );

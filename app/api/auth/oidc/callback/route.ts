@@ -1,3 +1,6 @@
+import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { actorFor } from "@/lib/audit/actor";
+import { recordAuditEventQuietly } from "@/lib/audit/record";
 import {
   completeAuthorization,
   logOidcFailure,
@@ -19,7 +22,7 @@ export const dynamic = "force-dynamic";
 /** Where the identity provider sends the browser back: a session, or the sign-in page's error. */
 export const GET = apiRoute(
   { name: "/api/auth/oidc/callback", public: true },
-  async ({ request }) => {
+  async ({ request, requestId }) => {
     const settings = oidcSettings();
     if (!settings) {
       return oidcNotEnabled();
@@ -42,7 +45,12 @@ export const GET = apiRoute(
         log.warn({ analyst: id }, "oidc sign-in refused by the allow-list");
         return signInError(settings, "not_allowed");
       }
-      await startSession({ id, name: displayName(identity) });
+      const analyst = { id, name: displayName(identity) };
+      await startSession(analyst);
+      await recordAuditEventQuietly(actorFor(analyst, "oidc"), AUDIT_ACTIONS.signedIn, {
+        outcome: "done",
+        requestId,
+      });
       return redirectTo(new URL(transaction.returnTo, settings.publicUrl));
     } catch (error) {
       logOidcFailure("callback", error);
