@@ -144,7 +144,7 @@ export function ExportButton({ query }: ExportButtonProps) {
       <button
         ref={exportRef}
         type="button"
-        className={buttonClasses}
+        className={`${buttonClasses} px-2.5 sm:px-3`}
         disabled={running}
         onClick={() => void run()}
       >
@@ -166,7 +166,8 @@ export function ExportButton({ query }: ExportButtonProps) {
         className={
           state.kind === "failed"
             ? "text-red-700 dark:text-red-400"
-            : "text-zinc-600 tabular-nums dark:text-zinc-400"
+            : // Out of the row while empty (no gap beside it), yet still there to announce.
+              "text-zinc-600 tabular-nums empty:absolute dark:text-zinc-400"
         }
       >
         {statusText(state)}

@@ -32,7 +32,7 @@ export function InboxToolbar({
   return (
     // One row of actions, wrapping under the quick views when narrow: the bulk-selection bar and
     // new actions join it, and secondary ones go into the View menu on phones.
-    <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
+    <div className="relative flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
       <nav
         aria-label="Quick views"
         className="-mx-4 flex max-w-[calc(100%+2rem)] items-center gap-1.5 overflow-x-auto px-4 text-sm whitespace-nowrap sm:mx-0 sm:max-w-full sm:flex-wrap sm:px-0"
@@ -58,7 +58,7 @@ export function InboxToolbar({
           );
         })}
       </nav>
-      <div className="flex flex-wrap items-center gap-2 text-sm">
+      <div className="flex flex-wrap items-center gap-1.5 text-sm sm:gap-2">
         <span
           className="basis-full text-zinc-600 sm:basis-auto dark:text-zinc-400"
           aria-live="polite"
@@ -69,10 +69,14 @@ export function InboxToolbar({
               ? `Updated ${formatDistanceStrict(Math.min(updatedAt, now), now, { addSuffix: true })}`
               : null}
         </span>
-        <button type="button" className={buttonClasses} onClick={onRefresh}>
+        <button type="button" className={`${buttonClasses} px-2.5 sm:px-3`} onClick={onRefresh}>
           Refresh
         </button>
-        <button type="button" className={buttonClasses} onClick={() => copy(window.location.href)}>
+        <button
+          type="button"
+          className={`${buttonClasses} px-2.5 sm:px-3`}
+          onClick={() => copy(window.location.href)}
+        >
           {copied ? "Link copied" : "Copy link"}
         </button>
         {exportButton}

@@ -25,13 +25,14 @@ export function ViewMenu() {
   const [theme, setTheme] = useTheme();
 
   return (
-    <div {...popover.rootProps} className="relative sm:contents">
-      <button {...popover.buttonProps} className={`${buttonClasses} sm:hidden`}>
+    // Not positioned itself: on a phone the panel hangs from the toolbar's right edge, in view.
+    <div {...popover.rootProps} className="sm:contents">
+      <button {...popover.buttonProps} className={`${buttonClasses} px-2.5 sm:hidden`}>
         View
       </button>
       <div
         {...popover.panelProps}
-        className={`${popover.open ? "flex" : "hidden"} absolute right-0 z-30 mt-1 w-56 flex-col items-stretch gap-2 rounded-md border border-zinc-200 bg-white p-2 shadow-lg sm:static sm:mt-0 sm:flex sm:w-auto sm:flex-row sm:items-center sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none dark:border-zinc-700 dark:bg-zinc-900 sm:dark:bg-transparent`}
+        className={`${popover.open ? "flex" : "hidden"} absolute top-full right-0 z-30 mt-1 w-56 flex-col items-stretch gap-2 rounded-md border border-zinc-200 bg-white p-2 shadow-lg sm:static sm:mt-0 sm:flex sm:w-auto sm:flex-row sm:items-center sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none dark:border-zinc-700 dark:bg-zinc-900 sm:dark:bg-transparent`}
       >
         <label className="flex items-center gap-1.5 px-1 text-zinc-700 sm:px-0 dark:text-zinc-300">
           <input
