@@ -55,7 +55,7 @@ test.describe("against a Didit-compatible server with a real key", () => {
   test("a rate limit says when to retry", async ({ page }) => {
     await page.goto(`${THROTTLED_URL}/?search=${FAULT_SEARCH.rateLimited}`);
     const alert = page.getByRole("alert", { name: "Too many requests" });
-    await expect(alert).toBeVisible();
+    await expect(alert).toBeVisible({ timeout: FAULT_ALERT_TIMEOUT_MS });
     // Didit says RATE_LIMIT_RETRY_AFTER_S. The app then holds back its own calls until that has
     // passed and answers with what is left of it, so the figure depends on when this page asked:
     // any earlier request to this server (an earlier run, a retry, a slow load) has used some of
