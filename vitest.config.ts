@@ -14,6 +14,7 @@ export default defineConfig({
     environment: "node",
     // A throwaway PostgreSQL cluster for the database tests (skipped, saying why, without one).
     globalSetup: ["./vitest.global-setup.ts"],
+    setupFiles: ["./lib/testing/vitest-setup.ts"],
     // PGlite starts a WebAssembly PostgreSQL per test database: seconds on a busy 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,

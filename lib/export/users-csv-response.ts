@@ -27,6 +27,8 @@ export interface UsersCsvOptions extends Omit<UserPagesOptions, "signal"> {
   /** For the access log: how the first upstream request went. */
   onUpstream?: (info: UpstreamInfo) => void;
   now?: Date;
+  /** Called once when the download ends, however it ends, with the rows sent (the audit trail). */
+  onEnd?: (end: { rows: number; outcome: "done" | "cancelled" | "failed" }) => void;
 }
 
 export async function usersCsvResponse(
@@ -95,6 +97,7 @@ export async function usersCsvResponse(
           if (next.done) {
             controller.close();
             log.info(summary(), "export finished");
+            options.onEnd?.({ rows, outcome: "done" });
             return;
           }
           pageCount++;
@@ -107,12 +110,14 @@ export async function usersCsvResponse(
             { ...summary(), error: typeof code === "string" ? code : (error as Error).name },
             "export failed",
           );
+          options.onEnd?.({ rows, outcome: "failed" });
           controller.error(error);
         }
       },
       async cancel() {
         aborter.abort();
         log.info(summary(), "export cancelled");
+        options.onEnd?.({ rows, outcome: "cancelled" });
         await pages.return().catch(() => undefined);
       },
     },
