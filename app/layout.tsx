@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
-import { isSandboxMode } from "@/lib/env/server";
 import { THEME_BOOT_SCRIPT } from "@/components/theme/theme-boot";
+import { isSandboxMode } from "@/lib/env/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
