@@ -95,7 +95,8 @@ const INSTALL_PROBE = `(() => {
     if (probe.t0 === null || probe.commit !== null) return;
     const t = table();
     if (!t || firstRow() === probe.before) return;
-    if (probe.first === null && t.getAttribute("data-stale") !== "true") {
+    // The first row changed, so the new rows are in: the placeholder keeps the old ones.
+    if (probe.first === null) {
       probe.first = performance.now();
       paintedAfter("firstPainted");
     }

@@ -2,7 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { inputClasses, labelClasses } from "@/components/ui/field";
-import { ApiError } from "@/lib/inbox/api-error";
+import { ApiError } from "@/lib/api/client";
 
 export function PasscodeForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);

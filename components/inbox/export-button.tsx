@@ -2,10 +2,10 @@
 
 import { useEffect, useRef, useState } from "react";
 import { buttonClasses } from "@/components/ui/field";
+import { ApiError } from "@/lib/api/client";
 import { CsvRecordCounter } from "@/lib/export/csv-row-counter";
 import { filenameFromDisposition } from "@/lib/export/export-filename";
 import { exportUrl } from "@/lib/export/export-url";
-import { ApiError } from "@/lib/inbox/api-error";
 import type { UsersQuery } from "@/lib/inbox/query-state";
 
 export interface ExportButtonProps {

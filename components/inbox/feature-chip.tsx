@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { featureStatusTone, humanizeKey } from "@/components/ui/tones";
-import type { Feature } from "@/lib/didit/schema";
+import type { Feature } from "@/lib/didit/types";
 
 export function FeatureChip({ feature }: { feature: Feature }) {
   return (

@@ -13,6 +13,9 @@ export const MORE_FILTERS_ID = "inbox-more-filters";
 export interface InboxFiltersProps {
   query: UsersQuery;
   setFilters: (patch: FilterPatch) => void;
+  /** The search box's text, ahead of the debounced URL. */
+  searchText: string;
+  setSearch: (text: string) => void;
   clearFilters: () => void;
   /** The shown page's own count, for the selected status tab. */
   current: StatusFilterProps["current"];
@@ -38,6 +41,8 @@ export function activeFilterCount(query: UsersQuery): number {
 export function InboxFilters({
   query,
   setFilters,
+  searchText,
+  setSearch,
   clearFilters,
   current,
   open,
@@ -63,7 +68,7 @@ export function InboxFilters({
         id={MORE_FILTERS_ID}
         className={`${open ? "flex" : "hidden"} flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-3 sm:flex sm:flex-row sm:flex-wrap sm:items-end sm:border-0 sm:bg-transparent sm:p-0 dark:border-zinc-800 dark:bg-zinc-900 sm:dark:bg-transparent`}
       >
-        <SearchInput value={query.search} onCommit={(search) => setFilters({ search })} />
+        <SearchInput value={searchText} onChange={setSearch} />
         <CountryInput value={query.country} onCommit={(country) => setFilters({ country })} />
         <DateRangeFilter
           id="inbox-created"

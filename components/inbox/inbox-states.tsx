@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { buttonClasses } from "@/components/ui/field";
-import { ApiError } from "@/lib/inbox/api-error";
+import { ApiError } from "@/lib/api/client";
 
 const cell = "h-4 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800";
 

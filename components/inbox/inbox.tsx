@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { usePreference } from "@/components/preferences/use-preference";
+import { queryKeys } from "@/lib/api/query-keys";
 import { hasFilters } from "@/lib/inbox/query-state";
 import { usersQueryOptions } from "@/lib/inbox/users-query";
 import { ExportButton } from "./export-button";
@@ -34,8 +35,18 @@ function preloadPanel() {
 }
 
 export function Inbox() {
-  const { query, user, setFilters, setView, setOffset, setLimit, setUser, clearFilters } =
-    useInboxQuery();
+  const {
+    query,
+    user,
+    searchText,
+    setFilters,
+    setSearch,
+    setView,
+    setOffset,
+    setLimit,
+    setUser,
+    clearFilters,
+  } = useInboxQuery();
   const queryClient = useQueryClient();
   const [autoRefresh] = usePreference("autoRefresh");
   const users = useQuery({
@@ -116,6 +127,8 @@ export function Inbox() {
       <InboxFilters
         query={query}
         setFilters={setFilters}
+        searchText={searchText}
+        setSearch={setSearch}
         clearFilters={clearFilters}
         current={
           page && !users.isPlaceholderData
@@ -131,8 +144,7 @@ export function Inbox() {
         updatedAt={users.dataUpdatedAt}
         refreshing={users.isRefetching}
         onRefresh={() => {
-          void queryClient.invalidateQueries({ queryKey: ["users"] });
-          void queryClient.invalidateQueries({ queryKey: ["status-count"] });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
         }}
         onOpenView={setView}
         exportButton={<ExportButton query={query} />}

@@ -1,9 +1,9 @@
 "use client";
 
 import { buttonClasses, inputClasses, labelClasses } from "@/components/ui/field";
+import type { UsersPage } from "@/lib/api/types";
 import { lastPageOffset, previousPageOffset, rangeLabel } from "@/lib/inbox/paging";
 import { PAGE_SIZES } from "@/lib/inbox/query-state";
-import type { UsersPage } from "@/lib/inbox/users-page";
 
 export interface PaginationProps {
   page: UsersPage;

@@ -1,6 +1,6 @@
 import type { CSSProperties } from "react";
 import { parseHexColor, pillOutlines, readableTextColor } from "@/lib/contrast";
-import type { Tag } from "@/lib/didit/schema";
+import type { Tag } from "@/lib/didit/types";
 
 /** The edge each theme draws; the faint one is for fills that already stand out on their own. */
 const FAINT = { light: "rgb(0 0 0 / 0.1)", dark: "rgb(255 255 255 / 0.15)" };

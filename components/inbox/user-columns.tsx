@@ -7,7 +7,7 @@ import {
   tableFeatures,
 } from "@tanstack/react-table";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { InboxUser } from "@/lib/didit/schema";
+import type { InboxUser } from "@/lib/didit/types";
 import { COLUMN_LABELS } from "@/lib/inbox/columns";
 import { FeatureChip } from "./feature-chip";
 import { StatusBadge } from "./status-badge";

@@ -3,7 +3,7 @@
 import { type Row, useTable } from "@tanstack/react-table";
 import { memo, useMemo } from "react";
 import { usePreference } from "@/components/preferences/use-preference";
-import type { InboxUser } from "@/lib/didit/schema";
+import type { InboxUser } from "@/lib/didit/types";
 import { COLUMN_WIDTHS, type ColumnId, normaliseOrder, PINNED_COLUMN } from "@/lib/inbox/columns";
 import { useProgressiveCount } from "./use-progressive-count";
 import { userColumns, userTableFeatures } from "./user-columns";
@@ -112,7 +112,6 @@ export function UsersTable({ users, stale, activeId, onActivate, onOpen }: Users
       <table
         // Busy while newer rows are coming, or while the rest of this page is still being added.
         aria-busy={stale || filling}
-        data-stale={stale}
         aria-label="Users"
         style={{ width: `max(100%, ${width}px)` }}
         className="table-fixed border-collapse text-left text-sm"

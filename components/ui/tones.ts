@@ -1,5 +1,5 @@
 /**
- * Colours by meaning. Status strings are an open set (CONTRACT.md): known ones get a tone,
+ * Colours by meaning. Status strings are an open set (docs/didit-api.md): known ones get a tone,
  * anything else is shown as it comes in neutral grey. Each pair is AA-readable in both themes.
  */
 export type Tone = "positive" | "negative" | "pending" | "warning" | "neutral" | "info";

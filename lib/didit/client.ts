@@ -51,7 +51,7 @@ function unreadable(error: z.ZodError): UpstreamError {
   );
 }
 
-/** Count values Didit reports as "at least": see CONTRACT.md (exact up to 100, capped above). */
+/** Count values Didit reports as "at least": see docs/didit-api.md (exact up to 100, capped above). */
 const COUNT_CAP = 100;
 
 export async function listUsers(

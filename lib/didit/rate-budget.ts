@@ -2,7 +2,7 @@ import { processSingleton, resetProcessSingleton } from "@/lib/runtime/process-s
 
 /**
  * How many requests this server instance may still send to Didit. Didit allows 600 GET requests a
- * minute per key over a sliding 60 s window (CONTRACT.md); answering 429 ourselves before that
+ * minute per key over a sliding 60 s window (docs/didit-api.md); answering 429 ourselves before that
  * keeps the key from being throttled for every analyst at once. Every attempt counts, retries
  * included, because Didit counts them too.
  *

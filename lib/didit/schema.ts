@@ -4,7 +4,7 @@ import type { Feature, InboxUser, IssuingState, Tag, UserComment, UserDetailExtr
 /**
  * Zod schemas for Didit's `GET /v3/users/` and `GET /v3/users/{vendor_data}/` answers, and the
  * reshaping of each upstream record into the app's own `InboxUser` / `InboxUserDetail`. Following
- * CONTRACT.md: accept every documented shape, keep unknown feature keys and status strings as they
+ * docs/didit-api.md: accept every documented shape, keep unknown feature keys and status strings as they
  * come, ignore unknown fields, never fail a page or a user over drift. Only a record without an identity (`didit_internal_id`) or with values of the wrong kind
  * is unreadable.
  */
@@ -208,6 +208,3 @@ export const upstreamUserDetailExtrasSchema = z
       updatedAt: raw.updated_at,
     }),
   );
-
-// Transitional: the domain types now live in ./types.
-export type { Feature, InboxUser, InboxUserDetail, Tag } from "./types";

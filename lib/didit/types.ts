@@ -38,7 +38,7 @@ export interface InboxUser {
   tags: Tag[];
   firstSessionAt: string | null;
   lastSessionAt: string | null;
-  /** `last_activity_at` where Didit sends it, else `last_session_at` (CONTRACT.md). */
+  /** `last_activity_at` where Didit sends it, else `last_session_at` (docs/didit-api.md). */
   lastActivityAt: string | null;
   createdAt: string | null;
 }

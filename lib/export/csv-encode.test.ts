@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import docSample from "@/lib/didit/fixtures/doc-sample.json";
-import { type InboxUser, upstreamUserSchema } from "@/lib/didit/schema";
+import { upstreamUserSchema } from "@/lib/didit/schema";
+import type { InboxUser } from "@/lib/didit/types";
 import { csvHead, csvRecords } from "./csv-encode";
 import { CSV_COLUMNS } from "./csv-row";
 

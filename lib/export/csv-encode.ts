@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import type { InboxUser } from "@/lib/didit/schema";
+import type { InboxUser } from "@/lib/didit/types";
 import { CSV_COLUMNS, toCsvRow } from "./csv-row";
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import docSample from "@/lib/didit/fixtures/doc-sample.json";
-import { type InboxUser, upstreamUserSchema } from "@/lib/didit/schema";
+import { upstreamUserSchema } from "@/lib/didit/schema";
+import type { InboxUser } from "@/lib/didit/types";
 import { CSV_COLUMNS, toCsvRow } from "./csv-row";
 
 const [john, jane] = docSample.results.map((raw) => upstreamUserSchema.parse(raw)) as [

@@ -1,10 +1,10 @@
-import type { InboxUser } from "@/lib/didit/schema";
+import type { InboxUser } from "@/lib/didit/types";
 import { escapeFormula } from "./formula-escape";
 
 /**
  * One user as one CSV row. The columns keep Didit's field names so a file reads like the API it
  * came from; lists are flattened into one cell with "; " between items. The portrait URL is left
- * out: it is a short-lived presigned link that must not be stored (CONTRACT.md).
+ * out: it is a short-lived presigned link that must not be stored (docs/didit-api.md).
  */
 export const CSV_COLUMNS = [
   "didit_internal_id",

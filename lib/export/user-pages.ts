@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { listUsers, type RequestOptions } from "@/lib/didit/client";
 import { UpstreamError } from "@/lib/didit/errors";
 import type { RateBudget } from "@/lib/didit/rate-budget";
-import type { InboxUser } from "@/lib/didit/schema";
+import type { InboxUser } from "@/lib/didit/types";
 import { MAX_LIMIT, type UsersQuery } from "@/lib/inbox/query-state";
 import { exportPacing } from "./export-pacing";
 
@@ -109,7 +109,7 @@ export async function* userPages(
     rows += users.length;
     if (rows > maxRows) throw new ExportTooLargeError(maxRows);
     yield { users, count: page.count, countIsLowerBound: page.countIsLowerBound };
-    // `next` is the truth about more pages (CONTRACT.md); an empty page ends it too, so a
+    // `next` is the truth about more pages (docs/didit-api.md); an empty page ends it too, so a
     // confused upstream cannot keep the export going forever.
     if (!page.hasNext || page.results.length === 0) return;
     // By what came rather than by the page size asked for: an upstream that caps pages lower

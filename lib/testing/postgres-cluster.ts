@@ -55,7 +55,10 @@ function runAs(): { uid: number; gid: number } | null {
   return { uid, gid };
 }
 
-export async function startPostgresCluster(binDir: string): Promise<PostgresCluster> {
+export async function startPostgresCluster(
+  binDir: string,
+  fixedPort?: number,
+): Promise<PostgresCluster> {
   const root = mkdtempSync(join(tmpdir(), "inbox-pg-"));
   const data = join(root, "data");
   const owner = runAs();
@@ -73,7 +76,7 @@ export async function startPostgresCluster(binDir: string): Promise<PostgresClus
       throw new Error(`${command} failed: ${result.stderr || result.stdout || result.error}`);
     }
   };
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]);
   run("pg_ctl", [
     "-D",

@@ -1,4 +1,4 @@
-import type { InboxUser } from "@/lib/didit/schema";
+import type { InboxUser } from "@/lib/didit/types";
 import { TagPill } from "../tag-pill";
 import { DetailRow, DetailSection, none } from "./detail-section";
 

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { LocalTime } from "@/components/ui/local-time";
-import { ApiError } from "@/lib/inbox/api-error";
+import { ApiError } from "@/lib/api/client";
 import { userDetailQueryOptions } from "@/lib/inbox/user-detail-query";
 import { DetailRow, DetailSection, none } from "./detail-section";
 

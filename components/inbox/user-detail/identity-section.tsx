@@ -1,5 +1,5 @@
 import { CopyButton } from "@/components/ui/copy-button";
-import type { InboxUser } from "@/lib/didit/schema";
+import type { InboxUser } from "@/lib/didit/types";
 import { DetailRow, DetailSection, none } from "./detail-section";
 
 /** Who the user is, with the identifiers an analyst pastes elsewhere one click from the clipboard. */

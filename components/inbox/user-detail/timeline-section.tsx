@@ -1,5 +1,5 @@
 import { LocalTime } from "@/components/ui/local-time";
-import type { InboxUser } from "@/lib/didit/schema";
+import type { InboxUser } from "@/lib/didit/types";
 import { DetailRow, DetailSection } from "./detail-section";
 
 export function TimelineSection({ user }: { user: InboxUser }) {

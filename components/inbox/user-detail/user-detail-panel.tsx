@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
-import type { InboxUser } from "@/lib/didit/schema";
+import type { InboxUser } from "@/lib/didit/types";
 import { ContactSection, TagsSection } from "./contact-section";
 import { DetailExtras } from "./detail-extras";
 import { IdentitySection } from "./identity-section";

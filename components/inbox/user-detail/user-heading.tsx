@@ -1,4 +1,4 @@
-import type { InboxUser } from "@/lib/didit/schema";
+import type { InboxUser } from "@/lib/didit/types";
 import { StatusBadge } from "../status-badge";
 import { Portrait } from "./portrait";
 

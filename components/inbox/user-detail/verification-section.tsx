@@ -1,4 +1,4 @@
-import type { InboxUser } from "@/lib/didit/schema";
+import type { InboxUser } from "@/lib/didit/types";
 import { FeatureChip } from "../feature-chip";
 import { DetailRow, DetailSection, none } from "./detail-section";
 
