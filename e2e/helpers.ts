@@ -45,13 +45,49 @@ export async function expectSettled(page: Page) {
   await expect(page.getByRole("table")).toHaveAttribute("aria-busy", "false", { timeout: 30_000 });
 }
 
-/** Parses "51–100 of 5,123" into numbers. */
-export async function readRange(page: Page) {
-  const text = (await rangeText(page).textContent()) ?? "";
+export interface Range {
+  first: number;
+  last: number;
+  total: number;
+}
+
+function parseRange(text: string): Range | null {
   const match = /^([\d,]+)–([\d,]+) of ([\d,]+)\+?$/.exec(text.trim());
-  if (!match) throw new Error(`unexpected range text: ${text}`);
+  if (!match) return null;
   const n = (s: string | undefined) => Number((s ?? "").replaceAll(",", ""));
   return { first: n(match[1]), last: n(match[2]), total: n(match[3]) };
+}
+
+/** Parses "51–100 of 5,123" into numbers, as it reads now (for a view already on screen). */
+export async function readRange(page: Page): Promise<Range> {
+  const text = (await rangeText(page).textContent()) ?? "";
+  const range = parseRange(text);
+  if (!range) throw new Error(`unexpected range text: ${text}`);
+  return range;
+}
+
+/**
+ * Waits until the range line shows `expected`. After a click, "settled" alone can be read before
+ * the change has even started (the table is not busy yet), so a read right after it may still
+ * see the previous page; this retries until the new view is there.
+ */
+export async function expectRange(page: Page, expected: Partial<Range>) {
+  await expect
+    .poll(async () => parseRange((await rangeText(page).textContent()) ?? ""), {
+      timeout: 30_000,
+    })
+    .toMatchObject(expected);
+  await expectSettled(page);
+}
+
+/**
+ * Chooses a status tab. A click rather than `check()`: the tab is checked once the URL has
+ * changed, a moment after the click, and `check()` fails if it is not checked at once.
+ */
+export async function chooseStatus(page: Page, name: string | RegExp) {
+  const radio = page.getByRole("radio", { name });
+  await radio.click();
+  await expect(radio).toBeChecked();
 }
 
 /**

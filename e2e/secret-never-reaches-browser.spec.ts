@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectSettled, waitForInteractive } from "./helpers";
+import { chooseStatus, expectSettled, waitForInteractive } from "./helpers";
 import { E2E_DIDIT_KEY, FAULT_SEARCH, LIVE_URL } from "./servers";
 
 test("no response the browser receives in a whole session contains the API key", async ({
@@ -14,7 +14,7 @@ test("no response the browser receives in a whole session contains the API key",
 
   await page.goto(`${LIVE_URL}/`);
   await waitForInteractive(page);
-  await page.getByRole("radio", { name: "Flagged" }).check();
+  await chooseStatus(page, "Flagged");
   await expectSettled(page);
   await page.getByRole("button", { name: "Next page" }).click();
   await expectSettled(page);
