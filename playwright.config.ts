@@ -12,10 +12,13 @@ import {
   OIDC_CLIENT_SECRET,
   OIDC_PROVIDER_URL,
   PASSCODE_PORT,
+  POSTGRES_APP_PORT,
+  POSTGRES_PORT,
   SANDBOX_PORT,
   SERVER_LOG_DIR,
   THROTTLED_PORT,
 } from "./e2e/servers";
+import { findPostgresBin } from "./lib/testing/postgres-cluster";
 
 /**
  * End-to-end tests drive a real Chromium against the production build (`npm run test:e2e`
@@ -27,6 +30,12 @@ import {
  * Debian's Chromium is used where installed (Playwright cannot download browsers everywhere).
  */
 
+/**
+ * The PostgreSQL journey needs the server's binaries; CI installs them (.ci/run), and elsewhere
+ * without them that spec is skipped, saying why.
+ */
+const POSTGRES = "dir" in findPostgresBin();
+
 /** A live app talks to the fake Didit that global-setup starts. */
 const LIVE_ENV = {
   DIDIT_API_KEY: E2E_DIDIT_KEY,
@@ -37,11 +46,11 @@ const LIVE_ENV = {
  * One app server from the production build. Its output goes to a file that global-teardown
  * scans for secrets and personal data.
  */
-function appServer(name: string, port: number, env: Record<string, string>) {
+function appServer(name: string, port: number, env: Record<string, string>, before = "") {
   return {
     // Each server has an embedded store of its own, started empty: one data directory serves one
     // process only.
-    command: `mkdir -p ${SERVER_LOG_DIR} && rm -rf ${SERVER_LOG_DIR}/data-${name} && node scripts/start.mjs > ${SERVER_LOG_DIR}/${name}.log 2>&1`,
+    command: `mkdir -p ${SERVER_LOG_DIR} && rm -rf ${SERVER_LOG_DIR}/data-${name} && ${before}node scripts/start.mjs > ${SERVER_LOG_DIR}/${name}.log 2>&1`,
     url: `http://127.0.0.1:${port}/api/health`,
     env: {
       PORT: String(port),
@@ -126,5 +135,26 @@ export default defineConfig({
       INBOX_SESSION_SECRET: E2E_SESSION_SECRET,
       INBOX_ALLOWED_DOMAINS: "example.com",
     }),
+    ...(POSTGRES
+      ? [
+          {
+            command: `node --import tsx e2e/postgres-server.ts ${POSTGRES_PORT}`,
+            port: POSTGRES_PORT,
+            reuseExistingServer: false,
+            timeout: 120_000,
+          },
+          // Waits for the cluster: the app migrates its store before it listens.
+          appServer(
+            "postgres",
+            POSTGRES_APP_PORT,
+            {
+              ...LIVE_ENV,
+              INBOX_AUTH: "none",
+              DATABASE_URL: `postgres://postgres@127.0.0.1:${POSTGRES_PORT}/postgres`,
+            },
+            `node e2e/wait-for-port.mjs ${POSTGRES_PORT} && `,
+          ),
+        ]
+      : []),
   ],
 });

@@ -13,6 +13,10 @@ export const OIDC_PROVIDER_PORT = PORT_BASE + 98;
 /** A live app used only by the rate-limit test (a 429 makes the app hold back for a while). */
 export const THROTTLED_PORT = PORT_BASE + 4;
 export const FAKE_DIDIT_PORT = PORT_BASE + 99;
+/** A live app whose store is PostgreSQL, and the throwaway cluster it uses. */
+export const POSTGRES_APP_PORT = PORT_BASE + 5;
+export const POSTGRES_PORT = PORT_BASE + 97;
+export const POSTGRES_APP_URL = `http://127.0.0.1:${POSTGRES_APP_PORT}`;
 
 export const LIVE_URL = `http://127.0.0.1:${LIVE_PORT}`;
 export const THROTTLED_URL = `http://127.0.0.1:${THROTTLED_PORT}`;
