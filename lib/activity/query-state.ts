@@ -1,7 +1,14 @@
-import { createLoader, createParser, createSerializer, type inferParserType } from "nuqs/server";
+import { createLoader, createSerializer, type inferParserType } from "nuqs/server";
 // zod/mini: this module also runs in the browser.
 import * as z from "zod/mini";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/audit/actions";
+import {
+  parseStrict,
+  type StrictResult,
+  wholeNumberString,
+  zodParser,
+  zodParsers,
+} from "@/lib/url-state/zod-parsers";
 
 /**
  * What a bookmark of /activity means, defined once as for the inbox (lib/inbox/query-state.ts):
@@ -16,17 +23,6 @@ const day = z.string().check(
   z.regex(ISO_DATE, "must be a date such as 2026-12-01"),
   z.refine((value) => z.iso.date().safeParse(value).success, "must be a real calendar date"),
 );
-const wholeNumber = (min: number, max: number) =>
-  z.pipe(
-    z.string().check(z.regex(/^\d+$/, "must be a whole number")),
-    z.pipe(
-      z.transform(Number),
-      z
-        .number()
-        .check(z.minimum(min, `must be at least ${min}`), z.maximum(max, `must be at most ${max}`)),
-    ),
-  );
-
 const filterSchemas = {
   analyst: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   action: z.enum(Object.values(AUDIT_ACTIONS) as [string, ...string[]], {
@@ -40,39 +36,20 @@ const filterSchemas = {
   to: day,
 };
 const positionSchemas = {
-  limit: wholeNumber(1, 100),
-  offset: wholeNumber(0, Number.MAX_SAFE_INTEGER),
+  limit: wholeNumberString(1, 100),
+  offset: wholeNumberString(0, Number.MAX_SAFE_INTEGER),
 };
 const fieldSchemas = { ...filterSchemas, ...positionSchemas };
 type FieldName = keyof typeof fieldSchemas;
 type FilterKey = keyof typeof filterSchemas;
 
-function parserFor<T>(schema: z.ZodMiniType<T, string>) {
-  return createParser<T>({
-    parse: (value) => {
-      const result = schema.safeParse(value);
-      return result.success ? result.data : null;
-    },
-    serialize: String,
-  });
-}
-
-type FilterParsers = {
-  [K in FilterKey]: ReturnType<typeof parserFor<z.output<(typeof filterSchemas)[K]>>>;
-};
-
 export const ACTIVITY_FILTER_KEYS = Object.keys(filterSchemas) as FilterKey[];
-const filterParsers = Object.fromEntries(
-  ACTIVITY_FILTER_KEYS.map((key) => [
-    key,
-    parserFor(filterSchemas[key] as z.ZodMiniType<unknown, string>),
-  ]),
-) as FilterParsers;
+const filterParsers = zodParsers(filterSchemas);
 
 export const activityParsers = {
   ...filterParsers,
-  limit: parserFor(positionSchemas.limit).withDefault(ACTIVITY_DEFAULT_LIMIT),
-  offset: parserFor(positionSchemas.offset).withDefault(0),
+  limit: zodParser(positionSchemas.limit).withDefault(ACTIVITY_DEFAULT_LIMIT),
+  offset: zodParser(positionSchemas.offset).withDefault(0),
 };
 
 export type ActivityQuery = inferParserType<typeof activityParsers>;
@@ -80,25 +57,15 @@ export const loadActivityQuery = createLoader(activityParsers);
 export const serializeActivityQuery = createSerializer(activityParsers);
 export const serializeActivityFilters = createSerializer(filterParsers);
 
-export type ActivityParseResult =
-  | { ok: true; query: ActivityQuery }
-  | { ok: false; fields: Partial<Record<FieldName, string>> };
+export type ActivityParseResult = StrictResult<ActivityQuery, FieldName>;
 
 /** Strict parsing for the API: unknown parameters are ignored, an invalid one is reported. */
 export function parseActivityQuery(params: URLSearchParams): ActivityParseResult {
-  const query: ActivityQuery = loadActivityQuery({});
-  const fields: Partial<Record<FieldName, string>> = {};
-  for (const name of Object.keys(fieldSchemas) as FieldName[]) {
-    const raw = params.get(name);
-    if (raw === null || raw.trim() === "") continue;
-    const result = fieldSchemas[name].safeParse(raw);
-    if (result.success) Object.assign(query, { [name]: result.data });
-    else fields[name] = result.error.issues[0]?.message ?? "is invalid";
+  const result = parseStrict(fieldSchemas, params, loadActivityQuery({}));
+  if (result.ok && result.query.from && result.query.to && result.query.from > result.query.to) {
+    return { ok: false, fields: { to: "must not be before from" } };
   }
-  if (!fields.from && !fields.to && query.from && query.to && query.from > query.to) {
-    fields.to = "must not be before from";
-  }
-  return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, query };
+  return result;
 }
 
 /** The instants a view's day window covers: [from 00:00 UTC, the day after `to` 00:00 UTC). */

@@ -1,6 +1,13 @@
 import { createLoader, createParser, createSerializer, type inferParserType } from "nuqs/server";
 // zod/mini: the same validation with a fraction of the bundle, as this module runs in the browser.
 import * as z from "zod/mini";
+import {
+  parseStrict,
+  type StrictResult,
+  wholeNumberString,
+  zodParser,
+  zodParsers,
+} from "@/lib/url-state/zod-parsers";
 
 /**
  * What a bookmark of the inbox means, defined once. The field schemas below are the only list of
@@ -47,17 +54,6 @@ const isoDateOrDateTime = z.pipe(
     ),
 );
 
-const integerString = (min: number, max: number) =>
-  z.pipe(
-    z.string().check(z.trim(), z.regex(/^\d+$/, "must be a whole number")),
-    z.pipe(
-      z.transform(Number),
-      z
-        .number()
-        .check(z.minimum(min, `must be at least ${min}`), z.maximum(max, `must be at most ${max}`)),
-    ),
-  );
-
 /** The filters of a view, in the order the URL lists them. */
 const filterSchemas = {
   status: z.enum(USER_STATUSES, { error: `must be one of ${USER_STATUSES.join(", ")}` }),
@@ -85,8 +81,8 @@ const filterSchemas = {
 
 /** Where in the filtered list a view stands. */
 const positionSchemas = {
-  limit: integerString(1, MAX_LIMIT),
-  offset: integerString(0, Number.MAX_SAFE_INTEGER),
+  limit: wholeNumberString(1, MAX_LIMIT),
+  offset: wholeNumberString(0, Number.MAX_SAFE_INTEGER),
 };
 
 export const fieldSchemas = { ...filterSchemas, ...positionSchemas };
@@ -96,33 +92,17 @@ export type FilterKey = keyof typeof filterSchemas;
 /** The date-window filters, named `…_after` / `…_before` as Didit names them. */
 export type DateFilterKey = Extract<FilterKey, `${string}_after` | `${string}_before`>;
 
-function parserFor<T>(schema: z.ZodMiniType<T, string>) {
-  return createParser<T>({
-    parse: (value) => {
-      const result = schema.safeParse(value);
-      return result.success ? result.data : null;
-    },
-    serialize: String,
-  });
-}
-
-type FilterParsers = {
-  [K in FilterKey]: ReturnType<typeof parserFor<z.output<(typeof filterSchemas)[K]>>>;
-};
-
 export const FILTER_KEYS = Object.keys(filterSchemas) as FilterKey[];
 export const DATE_FILTER_KEYS = FILTER_KEYS.filter(
   (key): key is DateFilterKey => key.endsWith("_after") || key.endsWith("_before"),
 );
 
-const filterParsers = Object.fromEntries(
-  FILTER_KEYS.map((key) => [key, parserFor(filterSchemas[key] as z.ZodMiniType<unknown, string>)]),
-) as FilterParsers;
+const filterParsers = zodParsers(filterSchemas);
 
 export const inboxParsers = {
   ...filterParsers,
-  limit: parserFor(positionSchemas.limit).withDefault(DEFAULT_LIMIT),
-  offset: parserFor(positionSchemas.offset).withDefault(0),
+  limit: zodParser(positionSchemas.limit).withDefault(DEFAULT_LIMIT),
+  offset: zodParser(positionSchemas.offset).withDefault(0),
 };
 
 /**
@@ -156,26 +136,11 @@ export const serializeUsersQuery = createSerializer(inboxParsers);
 /** The filters of a view alone, for what covers every page (the CSV export). */
 export const serializeFilters = createSerializer(filterParsers);
 
-export type ParseResult =
-  | { ok: true; query: UsersQuery }
-  | { ok: false; fields: Partial<Record<FieldName, string>> };
+export type ParseResult = StrictResult<UsersQuery, FieldName>;
 
 /** Strict parsing for the API: unknown parameters are ignored, an invalid one is reported. */
 export function parseUsersQuery(params: URLSearchParams): ParseResult {
-  const query: UsersQuery = { ...ALL_USERS };
-  const fields: Partial<Record<FieldName, string>> = {};
-  for (const name of Object.keys(fieldSchemas) as FieldName[]) {
-    const raw = params.get(name);
-    // An empty value is how forms send "no filter"; it is not an error.
-    if (raw === null || raw.trim() === "") continue;
-    const result = fieldSchemas[name].safeParse(raw);
-    if (result.success) {
-      Object.assign(query, { [name]: result.data });
-    } else {
-      fields[name] = result.error.issues[0]?.message ?? "is invalid";
-    }
-  }
-  return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, query };
+  return parseStrict(fieldSchemas, params, ALL_USERS);
 }
 
 /** True when any filter (not the position) differs from "everything". */

@@ -147,7 +147,10 @@ describe("GET /api/users", () => {
     upstream.respondWith((_, res) => sendJson(res, 200, docSample));
     const again = await call("?status=ACTIVE");
     expect(again.response.status).toBe(429);
-    expect(Number(again.response.headers.get("retry-after"))).toBeGreaterThanOrEqual(16);
+    // What is left of Didit's 17 s, however long the first call took on a busy machine.
+    const left = Number(again.response.headers.get("retry-after"));
+    expect(left).toBeGreaterThanOrEqual(1);
+    expect(left).toBeLessThanOrEqual(17);
     expect(again.body.error.code).toBe("rate_limited");
     expect(upstream.requests).toHaveLength(1);
   });
