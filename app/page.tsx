@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { cookies } from "next/headers";
+import Link from "next/link";
 import type { SearchParams } from "nuqs/server";
 import { Suspense } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -45,7 +46,15 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   return (
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 px-4 py-6">
       <header className="flex items-center justify-between gap-4">
-        <h1 className="text-2xl font-semibold tracking-tight">Review inbox</h1>
+        <div className="flex items-baseline gap-4">
+          <h1 className="text-2xl font-semibold tracking-tight">Review inbox</h1>
+          <Link
+            href="/activity"
+            className="text-sm font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+          >
+            Activity
+          </Link>
+        </div>
         {authConfig.mode !== "none" && (
           <div className="flex items-center gap-3 text-sm">
             <span data-testid="analyst-name" className="text-zinc-700 dark:text-zinc-300">

@@ -5,7 +5,7 @@ import { OutcomeBadge, outcomeMessage } from "@/components/activity/outcome-badg
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { useNow } from "@/components/ui/now";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { formatUtc, RelativeTime } from "@/components/ui/relative-time";
 import { humanizeKey } from "@/components/ui/tones";
 import { apiFetch } from "@/lib/api/client";
 import { queryKeys } from "@/lib/api/query-keys";
@@ -80,8 +80,9 @@ function mergeHistory(events: ActivityEvent[], comments: UserComment[]): History
   return entries.sort((a, b) => {
     const ta = time(a);
     const tb = time(b);
+    // Undated after dated; two undated keep their order (the sort is stable).
     if (Number.isNaN(ta) || Number.isNaN(tb))
-      return Number.isNaN(ta) ? (Number.isNaN(tb) ? 0 : 1) : -1;
+      return Number(Number.isNaN(ta)) - Number(Number.isNaN(tb));
     return tb - ta;
   });
 }
@@ -90,7 +91,17 @@ function mergeHistory(events: ActivityEvent[], comments: UserComment[]): History
 function When({ at }: { at: string | null }) {
   const now = useNow();
   if (at === null) return <span>time unknown</span>;
-  return now === 0 ? <LocalTime value={at} /> : <RelativeTime value={at} />;
+  if (now === 0) return <LocalTime value={at} />;
+  // The shared clock ticks every 30 s, so the event this very opening recorded can be newer
+  // than it: "just now", not "in 1 second".
+  if (Date.parse(at) > now) {
+    return (
+      <time dateTime={at} title={formatUtc(at)}>
+        just now
+      </time>
+    );
+  }
+  return <RelativeTime value={at} />;
 }
 
 function EntryLine({ entry }: { entry: HistoryEntry }) {

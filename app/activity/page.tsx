@@ -1,0 +1,90 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { SearchParams } from "nuqs/server";
+import { Suspense } from "react";
+import { ActivitySkeleton } from "@/components/activity/activity-states";
+import { ActivityView } from "@/components/activity/activity-view";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { presentEvent } from "@/lib/activity/present";
+import {
+  type ActivityQuery,
+  activityWindow,
+  loadActivityQuery,
+  parseActivityQuery,
+  serializeActivityQuery,
+} from "@/lib/activity/query-state";
+import { queryKeys } from "@/lib/api/query-keys";
+import type { ActivityPage } from "@/lib/api/types";
+import { authConfig } from "@/lib/auth/config";
+import { requireAnalyst } from "@/lib/auth/guard";
+import { auditAnalysts, listAuditEvents } from "@/lib/db/audit-queries";
+import { getDatabase } from "@/lib/db/database";
+import { makeQueryClient } from "@/lib/inbox/query-client";
+
+export const metadata: Metadata = { title: "Activity · Review inbox · Didit" };
+
+/** The same page the API answers, read straight from the store (no HTTP hop to ourselves). */
+async function loadActivityPage(query: ActivityQuery): Promise<ActivityPage> {
+  const { db } = await getDatabase();
+  const [{ events, total }, analysts] = await Promise.all([
+    listAuditEvents(db, { ...query, ...activityWindow(query) }, query),
+    auditAnalysts(db),
+  ]);
+  return {
+    events: events.map(presentEvent),
+    total,
+    limit: query.limit,
+    offset: query.offset,
+    analysts,
+  };
+}
+
+export default async function ActivityTrailPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const query = loadActivityQuery(await searchParams);
+  // The view as the URL holds it after nuqs drops invalid values: the place to come back to.
+  const here = serializeActivityQuery("/activity", query);
+  const analyst = await requireAnalyst(here);
+  const queryClient = makeQueryClient();
+  // A window the API refuses (`to` before `from`) is left to the browser, which shows the
+  // server's message; rendering it here as an empty page would contradict that.
+  if (parseActivityQuery(new URL(here, "http://localhost").searchParams).ok) {
+    await queryClient.prefetchQuery({
+      queryKey: queryKeys.activity.page(query),
+      queryFn: () => loadActivityPage(query),
+      // A failure is shown (and retried) by the browser.
+      retry: false,
+    });
+  }
+
+  return (
+    <main className="mx-auto flex max-w-[1600px] flex-col gap-4 px-4 py-6">
+      <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <div className="flex items-baseline gap-4">
+          <h1 className="text-2xl font-semibold tracking-tight">Activity</h1>
+          <Link
+            href="/"
+            className="text-sm font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
+          >
+            Review inbox
+          </Link>
+        </div>
+        {authConfig.mode !== "none" && (
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-zinc-700 dark:text-zinc-300">{analyst.name}</span>
+            <SignOutButton />
+          </div>
+        )}
+      </header>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <Suspense fallback={<ActivitySkeleton />}>
+          <ActivityView />
+        </Suspense>
+      </HydrationBoundary>
+    </main>
+  );
+}
