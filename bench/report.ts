@@ -1,5 +1,6 @@
 import type { Budget } from "./budgets";
 import type { BuildResult } from "./build";
+import type { DecisionsResult } from "./decisions";
 import type { ExportMemoryResult } from "./export-memory";
 import type { LighthouseResult } from "./lighthouse";
 import type { MemoryResult } from "./memory";
@@ -36,6 +37,8 @@ export interface BenchResults {
     lighthouse: Section<LighthouseResult>;
     /** Absent in results written before the export section existed. */
     exportMemory?: Section<ExportMemoryResult>;
+    /** Absent in results written before the decisions section existed. */
+    decisions?: Section<DecisionsResult>;
   };
   budgets: Budget[];
 }
@@ -386,6 +389,38 @@ function exportBlock(r: BenchResults, budget: (id: string) => Budget | undefined
   };
 }
 
+function decisionsBlock(r: BenchResults): Block {
+  const s = r.sections.decisions;
+  const title = "9 Decisions: POST /api/decisions vs Didit's update-status alone";
+  if (!s) return { title, rows: [], error: "not run" };
+  if (!s.ok) return { title, rows: [], error: s.error };
+  const d = s.data;
+  return {
+    title,
+    rows: [
+      {
+        label: `one decision, p50 / p99 (n=${d.single.n})`,
+        value: `${ms(d.single.inboxMs.p50)} / ${ms(d.single.inboxMs.p99)}`,
+        baseline: `PATCH alone ${ms(d.single.directMs.p50)} / ${ms(d.single.directMs.p99)}`,
+        ratio: times(div(d.single.inboxMs.p50, d.single.directMs.p50)),
+      },
+      {
+        label: `${d.bulk.users}-user bulk change (${d.bulk.done} done)`,
+        value: ms(d.bulk.wallMs),
+        baseline: `floor ${ms(d.bulk.floorMs)} (4 at a time, budget ${d.bulk.writeBudgetPerMinute}/min)`,
+        ratio: times(div(d.bulk.wallMs, d.bulk.floorMs)),
+      },
+      {
+        label: "embedded store opened, added RSS",
+        value: `${n(d.store.addedMb, 1)} MB`,
+        baseline: `fresh node ${n(d.store.rssBeforeMb, 1)} MB`,
+        ratio: times(div(d.store.rssAfterMb, d.store.rssBeforeMb)),
+      },
+    ],
+    notes: ["each decision writes an intent and an outcome to the hash-chained trail"],
+  };
+}
+
 export function renderTable(r: BenchResults): string {
   const byId = new Map(r.budgets.map((b) => [b.id, b]));
   const budget = (id: string) => byId.get(id);
@@ -398,6 +433,7 @@ export function renderTable(r: BenchResults): string {
     lighthouseBlock(r, budget),
     memoryBlock(r, budget),
     exportBlock(r, budget),
+    decisionsBlock(r),
   ];
   const all = blocks.flatMap((b) => b.rows);
   const width = (pick: (row: Row) => string | undefined) =>

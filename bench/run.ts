@@ -6,6 +6,7 @@ import { launchBrowser } from "./browser";
 import { evaluateBudgets } from "./budgets";
 import { type BuildResult, ensureBuild } from "./build";
 import { APP_ORIGIN, CHROMIUM_PATH } from "./config";
+import { measureDecisions } from "./decisions";
 import { measureExportMemory } from "./export-memory";
 import { measureLighthouse } from "./lighthouse";
 import { type MemoryResult, startRssSampler } from "./memory";
@@ -27,7 +28,7 @@ import { measureValidation } from "./validation";
  * Flags: --rebuild (build even if current), --no-build (use .next-bench as it is),
  * --quick (short load phases, one Lighthouse preset: for working on the bench itself),
  * --mobile (also run Lighthouse's mobile preset, for information: it adds about a minute),
- * --only=validation,sandbox,export,proxy,memory,page,time,lighthouse (run just those sections).
+ * --only=validation,sandbox,export,proxy,memory,page,time,lighthouse,decisions (just those).
  */
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -113,6 +114,7 @@ async function main(): Promise<number> {
       timeToRows: notRun("not run"),
       lighthouse: notRun("not run"),
       exportMemory: notRun("not run"),
+      decisions: notRun("not run"),
     },
     budgets: [],
   };
@@ -159,6 +161,11 @@ async function main(): Promise<number> {
     servers.push(app);
     await warmUp();
     progress(`app pid ${app.pid}, upstream pid ${upstream.pid}`);
+
+    // Before the load test: its 200-user bulk change is measured on a quiet app.
+    results.sections.decisions = await section("decisions", () =>
+      measureDecisions(root, { n: quick ? 10 : 50 }),
+    );
 
     const sampler = startRssSampler(app.pid);
     let memory: MemoryResult | null = null;

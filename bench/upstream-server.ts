@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { generateUsers } from "../lib/sandbox/dataset";
 import { sandboxListener } from "../lib/sandbox/node-listener";
 import { buildSandboxIndex } from "../lib/sandbox/query";
+import { createSandboxRateLimiter } from "../lib/sandbox/rate-limit";
 
 /**
  * A stand-in for Didit on its own process: the sandbox's handler over node:http, as the e2e fake
@@ -55,8 +56,12 @@ function statsBody(): string {
   });
 }
 
+// No write limit: the decisions section measures the inbox's cost, and the app's own write budget.
+const rateLimiter = createSandboxRateLimiter({ writesPerMinute: null });
 const serveSandbox = sandboxListener(
-  userCount === null ? { apiKey } : { apiKey, users: buildSandboxIndex(generateUsers(userCount)) },
+  userCount === null
+    ? { apiKey, rateLimiter }
+    : { apiKey, rateLimiter, users: buildSandboxIndex(generateUsers(userCount)) },
 );
 
 const server = createServer(async (req, res) => {

@@ -11,7 +11,7 @@ if ("missing" in bin) {
   process.exit(1);
 }
 const cluster = await startPostgresCluster(bin.dir, port);
-console.log(`PostgreSQL ready on 127.0.0.1:${cluster.port}`);
+process.stdout.write(`PostgreSQL ready on 127.0.0.1:${cluster.port}\n`);
 const stop = () => {
   cluster.stop();
   process.exit(0);

@@ -10,11 +10,11 @@ const database = await openDatabase(config.database);
 try {
   const report = await verifyAuditChain(database.db);
   if (report.intact) {
-    console.log(`${report.events} events, chain intact`);
+    process.stdout.write(`${report.events} events, chain intact\n`);
   } else {
     const { id, occurredAt, why } = report.brokenAt;
-    console.log(
-      `Chain broken at event ${id} (${occurredAt}): ${why}. ${report.events} events before it are intact.`,
+    process.stdout.write(
+      `Chain broken at event ${id} (${occurredAt}): ${why}. ${report.events} events before it are intact.\n`,
     );
     process.exitCode = 1;
   }

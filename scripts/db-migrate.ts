@@ -6,6 +6,8 @@ import { parseConfig } from "@/lib/env/schema";
 const config = parseConfig(process.env);
 const database = await openDatabase(config.database);
 await database.close();
-console.log(
-  `Schema up to date (${config.database.kind === "postgres" ? "PostgreSQL" : `embedded store in ${config.database.dataDir}`}).`,
-);
+const where =
+  config.database.kind === "postgres"
+    ? "PostgreSQL"
+    : `embedded store in ${config.database.dataDir}`;
+process.stdout.write(`Schema up to date (${where}).\n`);

@@ -41,9 +41,8 @@ const server = createServer((request, response) => {
 });
 server.keepAliveTimeout = 5_000;
 server.listen(port, hostname, () => {
-  console.log(
-    `Didit Review Inbox ready on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`,
-  );
+  const shown = hostname.includes(":") ? `[${hostname}]` : hostname;
+  process.stdout.write(`Didit Review Inbox ready on http://${shown}:${port}\n`);
 });
 
 let stopping = false;
