@@ -96,6 +96,8 @@ export async function chooseStatus(page: Page, name: string | RegExp) {
  */
 export async function waitForInteractive(page: Page) {
   for (const tab of ["all", "flagged", "blocked", "active"]) {
-    await expect(page.getByTestId(`count-${tab}`)).not.toHaveText("·");
+    // Hydration plus three client fetches: on a starved 2-core machine hydration alone was seen
+    // to take 14 s, so this gets the same 30 s ceiling as settling. A wait, not a measurement.
+    await expect(page.getByTestId(`count-${tab}`)).not.toHaveText("·", { timeout: 30_000 });
   }
 }
