@@ -140,6 +140,8 @@ export default defineConfig({
           {
             command: `node --import tsx e2e/postgres-server.ts ${POSTGRES_PORT}`,
             port: POSTGRES_PORT,
+            // SIGTERM, so the cluster (a daemon of its own) is stopped and removed, not orphaned.
+            gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
             reuseExistingServer: false,
             timeout: 120_000,
           },

@@ -16,7 +16,7 @@ export default defineConfig({
     globalSetup: ["./vitest.global-setup.ts"],
     setupFiles: ["./lib/testing/vitest-setup.ts"],
     // PGlite starts a WebAssembly PostgreSQL per test database: seconds on a busy 2-core machine.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
