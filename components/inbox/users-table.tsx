@@ -27,13 +27,19 @@ export interface UsersTableProps {
 
 type UserRowModel = Row<typeof userTableFeatures, InboxUser>;
 
+/**
+ * Pinned cells need an opaque background to hide what scrolls under them; on the keyboard's row
+ * it is the row's translucent tint, mixed over the table's own colour.
+ */
+const PINNED_BG =
+  "bg-white dark:bg-zinc-900 group-aria-selected:bg-[color-mix(in_oklab,var(--color-blue-50)_60%,white)] dark:group-aria-selected:bg-[color-mix(in_oklab,var(--color-blue-950)_40%,var(--color-zinc-900))]";
+
 /** The selection boxes' column, first and pinned with the name. */
 const SELECT_WIDTH = 40;
-const SELECT_CELL = "sticky left-0 z-[1] w-10 bg-white p-0 dark:bg-zinc-900";
+const SELECT_CELL = `sticky left-0 z-[1] w-10 p-0 ${PINNED_BG}`;
 
 /** The name column stays in view while the table scrolls sideways (phones, narrow windows). */
-const PINNED_CELL =
-  "sticky left-10 z-[1] bg-white shadow-[1px_0_0_var(--color-zinc-200)] dark:bg-zinc-900 dark:shadow-[1px_0_0_var(--color-zinc-800)]";
+const PINNED_CELL = `sticky left-10 z-[1] shadow-[1px_0_0_var(--color-zinc-200)] dark:shadow-[1px_0_0_var(--color-zinc-800)] ${PINNED_BG}`;
 
 /** How a row's box is named: the name, else what identifies the user. */
 function selectLabel(user: InboxUser): string {
@@ -80,7 +86,7 @@ const UserRow = memo(function UserRow({
         if (event.target instanceof Element && event.target.closest("[data-select-cell]")) return;
         onOpen(id);
       }}
-      className="cursor-pointer border-b border-zinc-100 align-top outline-none last:border-0 hover:bg-zinc-50 focus-visible:bg-blue-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 aria-selected:bg-blue-50/60 dark:border-zinc-800 dark:hover:bg-zinc-800/50 dark:focus-visible:bg-blue-950/60 dark:aria-selected:bg-blue-950/40"
+      className="group cursor-pointer border-b border-zinc-100 align-top outline-none last:border-0 hover:bg-zinc-50 focus-visible:bg-blue-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 aria-selected:bg-blue-50/60 dark:border-zinc-800 dark:hover:bg-zinc-800/50 dark:focus-visible:bg-blue-950/60 dark:aria-selected:bg-blue-950/40"
     >
       <td className={SELECT_CELL} data-select-cell="true">
         <label className={`flex cursor-pointer justify-center ${compact ? "py-1" : "py-2.5"}`}>
@@ -206,7 +212,7 @@ export function UsersTable({
             <tr key={group.id}>
               <th
                 scope="col"
-                className={`${SELECT_CELL} border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900`}
+                className="sticky left-0 z-[1] w-10 border-b border-zinc-200 bg-zinc-50 p-0 dark:border-zinc-800 dark:bg-zinc-900"
               >
                 <PageCheckbox state={pageState} onToggle={onTogglePage} />
               </th>

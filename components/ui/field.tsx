@@ -8,8 +8,8 @@ export const buttonClasses =
 
 /** The one button that carries out a dialog's action. */
 export const primaryButtonClasses =
-  "inline-flex h-9 items-center justify-center gap-1.5 rounded-md border border-blue-700 bg-blue-700 px-3 font-medium text-sm text-white shadow-xs hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-50 dark:border-blue-500 dark:bg-blue-600 dark:hover:bg-blue-500";
+  "inline-flex h-9 items-center justify-center gap-1.5 rounded-md border border-blue-700 bg-blue-700 px-3 font-medium text-sm text-white shadow-xs hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-50 dark:border-blue-500 dark:bg-blue-600 dark:hover:bg-blue-700";
 
 /** A primary action that is hard to undo (blocking users). */
 export const dangerButtonClasses =
-  "inline-flex h-9 items-center justify-center gap-1.5 rounded-md border border-red-700 bg-red-700 px-3 font-medium text-sm text-white shadow-xs hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-red-600 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-50 dark:border-red-500 dark:bg-red-600 dark:hover:bg-red-500";
+  "inline-flex h-9 items-center justify-center gap-1.5 rounded-md border border-red-700 bg-red-700 px-3 font-medium text-sm text-white shadow-xs hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-red-600 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-50 dark:border-red-500 dark:bg-red-600 dark:hover:bg-red-700";
