@@ -33,7 +33,10 @@ export function BulkBar({ count, pending, outcome, onDecide, onClear, onDismiss 
       aria-label="Bulk change"
       className="fixed inset-x-0 bottom-3 z-30 mx-auto w-[calc(100%-1.5rem)] max-w-5xl rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm shadow-lg dark:border-blue-900 dark:bg-blue-950"
     >
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+      {/* Once every selected user is done, only the results remain, without an empty first row. */}
+      <div
+        className={`flex flex-wrap items-center gap-x-3 gap-y-2 ${count === 0 && pending === 0 ? "hidden" : ""}`}
+      >
         {count > 0 && (
           <>
             <p className="font-medium text-zinc-900 dark:text-zinc-50">
