@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { userRows } from "./helpers";
+import { cellIn, columnCells, userRows } from "./helpers";
 
 test("clicking a row opens every field of the user, and the URL reopens it", async ({ page }) => {
   await page.goto("/?status=FLAGGED");
   const row = userRows(page).nth(2);
-  const name = (await row.locator("td").first().locator("div").first().textContent()) ?? "";
+  const nameCell = await cellIn(page, row, "Name");
+  const name = (await nameCell.locator("div").first().textContent()) ?? "";
   await row.click();
 
   const panel = page.getByRole("dialog", { name });
@@ -40,11 +41,13 @@ test("the panel shows what Didit's single-user view adds", async ({ page }) => {
   await page.goto("/?status=BLOCKED");
   // Blocked users in the sandbox always carry comments; find one with vendor data.
   const rows = userRows(page);
+  await expect(rows.first()).toBeVisible();
+  const vendorCells = await columnCells(page, "Vendor data");
   const count = await rows.count();
   for (let i = 0; i < count; i++) {
-    const vendor = (await rows.nth(i).locator("td").nth(1).textContent()) ?? "";
+    const vendor = (await vendorCells.nth(i).textContent()) ?? "";
     if (vendor.trim() !== "—") {
-      await rows.nth(i).click();
+      await vendorCells.nth(i).click();
       break;
     }
   }

@@ -6,8 +6,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { usePreference } from "@/components/preferences/use-preference";
 import { queryKeys } from "@/lib/api/query-keys";
-import { hasFilters } from "@/lib/inbox/query-state";
+import type { InboxUser } from "@/lib/didit/types";
+import { canDecide, leavesView, nextAfter } from "@/lib/inbox/decisions";
+import { hasFilters, serializeUsersQuery, type UserStatus } from "@/lib/inbox/query-state";
 import { usersQueryOptions } from "@/lib/inbox/users-query";
+import type { DecisionDraft } from "./decision/types";
+import { useDecisions } from "./decision/use-decisions";
 import { ExportButton } from "./export-button";
 import { InboxFilters } from "./inbox-filters";
 import { EmptyState, ErrorState, InboxSkeleton, PastTheEnd } from "./inbox-states";
@@ -17,6 +21,7 @@ import { useInboxQuery } from "./use-inbox-query";
 import { useInboxShortcuts } from "./use-inbox-shortcuts";
 import { useNextPagePrefetch } from "./use-next-page-prefetch";
 import { useRowFocus } from "./use-row-focus";
+import { useSelection } from "./use-selection";
 import { USER_PANEL_ID, useUserPanel } from "./use-user-panel";
 import { UsersTable } from "./users-table";
 
@@ -27,12 +32,28 @@ const UserDetailPanel = dynamic(() => loadPanel().then((m) => m.UserDetailPanel)
 const ShortcutSheet = dynamic(() => import("./shortcut-sheet").then((m) => m.ShortcutSheet), {
   ssr: false,
 });
+// The reason dialog is fetched with the panel, so `a` typed right away finds it there.
+const loadDecisionDialog = () => import("./decision/decision-dialog");
+const DecisionDialog = dynamic(() => loadDecisionDialog().then((m) => m.DecisionDialog), {
+  ssr: false,
+});
+// Only shown once a row is selected; fetched with the panel, when the table is first worked.
+const loadBulkBar = () => import("./decision/bulk-bar");
+const BulkBar = dynamic(() => loadBulkBar().then((m) => m.BulkBar), { ssr: false });
 let panelRequested = false;
 function preloadPanel() {
   if (panelRequested) return;
   panelRequested = true;
   void loadPanel();
+  void loadDecisionDialog();
+  void loadBulkBar();
 }
+
+const DECISION_ACTIONS = {
+  "decide-active": "ACTIVE",
+  "decide-flag": "FLAGGED",
+  "decide-block": "BLOCKED",
+} as const satisfies Record<string, UserStatus>;
 
 export function Inbox() {
   const {
@@ -93,8 +114,92 @@ export function Inbox() {
   const openIndex = user ? rows.findIndex((row) => row.id === user) : -1;
   const openUser = openIndex >= 0 ? (rows[openIndex] ?? null) : null;
 
+  // A selection is the page's own: a new page, filter or page size starts empty.
+  const viewKey = serializeUsersQuery(query);
+  const selection = useSelection(rowIds, viewKey);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const rowIdsRef = useRef(rowIds);
+  rowIdsRef.current = rowIds;
+
+  const decisions = useDecisions({
+    onSingleDone: (draft, decided) => {
+      const gone = leavesView(query.status, draft.status);
+      // The ids as they were when it was decided: the refreshed page no longer holds the user.
+      const ids = rowIdsRef.current;
+      const next = gone ? nextAfter(ids, decided.id) : null;
+      const previous = gone ? (ids[ids.indexOf(decided.id) - 1] ?? null) : null;
+      if (draft.origin === "panel") {
+        if (panel.openRef.current !== decided.id) return;
+        if (!gone) {
+          // The button pressed may be gone (the user's choices changed): back to the panel.
+          document.getElementById(USER_PANEL_ID)?.focus();
+        } else if (next) {
+          stepPanel(1);
+        } else {
+          closePanel();
+          if (previous) rowFocus.focusRow(previous);
+        }
+      } else if (draft.origin === "row") {
+        const target = gone ? (next ?? previous) : decided.id;
+        if (target) rowFocus.focusRow(target);
+      }
+    },
+    onBulkDone: (_draft, outcome) => {
+      // Done rows are unselected; failed and unknown ones stay, to try again.
+      const retry = outcome.entries.filter((entry) => entry.outcome !== "done");
+      selection.select(retry.map((entry) => entry.id));
+    },
+  });
+  const openDecision = decisions.open;
+
+  /** a / f / b, or a panel button: the open user's (or the focused row's) reason dialog. */
+  const decide = useCallback(
+    (status: UserStatus, origin: "panel" | "row"): boolean => {
+      const id = origin === "panel" ? panel.openRef.current : activeRef.current;
+      const target = rowsRef.current.find((row) => row.id === id);
+      // Nothing to change (no user, no vendor data, already that status): the key does nothing.
+      if (!target || target.vendorData === null || !canDecide(target.status, status)) return false;
+      preloadPanel();
+      openDecision({ users: [target], status, origin });
+      return true;
+    },
+    [panel.openRef, activeRef, openDecision],
+  );
+  const decideFromPanel = useCallback((status: UserStatus) => decide(status, "panel"), [decide]);
+  const decideBulk = useCallback(
+    (status: UserStatus) => {
+      const users: InboxUser[] = rowsRef.current.filter((row) =>
+        selection.selectedRef.current.has(row.id),
+      );
+      if (users.length === 0) return;
+      preloadPanel();
+      openDecision({ users, status, origin: "bulk" });
+    },
+    [selection.selectedRef, openDecision],
+  );
+  const confirmDecision = useCallback(
+    (reason: string) => {
+      const draft: DecisionDraft | null = decisions.draftRef.current;
+      return draft ? decisions.confirm(draft, reason) : Promise.resolve(null);
+    },
+    [decisions.draftRef, decisions.confirm],
+  );
+
+  const decisionKey = (event: KeyboardEvent, status: UserStatus) => {
+    if (event.repeat) return false;
+    return decide(status, panel.openRef.current !== null ? "panel" : "row");
+  };
+
   useInboxShortcuts(
-    () => (helpRef.current ? "sheet" : panel.openRef.current !== null ? "panel" : "table"),
+    () =>
+      decisions.draftRef.current !== null
+        ? "decision"
+        : helpRef.current
+          ? "sheet"
+          : panel.openRef.current !== null
+            ? "panel"
+            : "table",
     {
       "next-row": () => (panel.openRef.current !== null ? stepPanel(1) : moveFocus(1)),
       "previous-row": () => (panel.openRef.current !== null ? stepPanel(-1) : moveFocus(-1)),
@@ -111,6 +216,8 @@ export function Inbox() {
         document.getElementById("inbox-search")?.focus();
       },
       escape: () => {
+        // Esc while the dialog's code is still loading (once shown, it is the dialog's cancel).
+        if (decisions.draftRef.current !== null) return decisions.close();
         if (panel.openRef.current !== null) return closePanel();
         activate(null);
         (document.activeElement as HTMLElement | null)?.blur();
@@ -119,11 +226,22 @@ export function Inbox() {
         page && page.offset > 0 && setOffset(Math.max(0, page.offset - page.limit)),
       "next-page": () => page?.hasNext && setOffset(page.offset + page.limit),
       "toggle-help": () => showHelp(!helpRef.current),
+      "decide-active": (event) => decisionKey(event, DECISION_ACTIONS["decide-active"]),
+      "decide-flag": (event) => decisionKey(event, DECISION_ACTIONS["decide-flag"]),
+      "decide-block": (event) => decisionKey(event, DECISION_ACTIONS["decide-block"]),
+      "toggle-select": () => {
+        const id = activeRef.current;
+        if (!id || !rowIdsRef.current.includes(id)) return false;
+        selection.toggle(id);
+      },
     },
   );
+  const showBulkBar =
+    selection.selected.size > 0 || decisions.bulkPending > 0 || decisions.bulkOutcome !== null;
 
   return (
-    <div className="flex flex-col gap-3 sm:gap-4">
+    // Room under the pagination for the floating bulk bar, so it never covers the last controls.
+    <div className={`flex flex-col gap-3 sm:gap-4 ${showBulkBar ? "pb-40 sm:pb-24" : ""}`}>
       <InboxFilters
         query={query}
         setFilters={setFilters}
@@ -150,6 +268,17 @@ export function Inbox() {
         exportButton={<ExportButton query={query} />}
       />
 
+      {showBulkBar && (
+        <BulkBar
+          count={selection.selected.size}
+          pending={decisions.bulkPending}
+          outcome={decisions.bulkOutcome}
+          onDecide={decideBulk}
+          onClear={selection.clear}
+          onDismiss={decisions.dismissBulkOutcome}
+        />
+      )}
+
       {users.isError && !users.isFetching ? (
         <ErrorState
           error={users.error}
@@ -171,6 +300,9 @@ export function Inbox() {
               activeId={activeId}
               onActivate={onRowFocus}
               onOpen={openRow}
+              selected={selection.selected}
+              onToggleSelect={selection.toggle}
+              onTogglePage={selection.togglePage}
             />
           )}
           <Pagination page={page} onOffsetChange={setOffset} onLimitChange={setLimit} />
@@ -184,6 +316,26 @@ export function Inbox() {
           position={openIndex >= 0 ? { index: openIndex, total: rows.length } : null}
           onClose={closePanel}
           onStep={stepPanel}
+          onDecide={decideFromPanel}
+          notice={decisions.notice}
+        />
+      )}
+      {/* Outcomes of decisions made with the panel closed (from a row, or after the last user). */}
+      {!user && (
+        <p
+          role="status"
+          className="pointer-events-none fixed inset-x-0 bottom-4 z-40 mx-auto w-fit max-w-[calc(100%-2rem)] rounded-md bg-zinc-900 px-3 py-2 text-sm text-white shadow-lg empty:hidden dark:bg-zinc-100 dark:text-zinc-900"
+        >
+          {decisions.notice?.text}
+        </p>
+      )}
+      {decisions.draft && (
+        <DecisionDialog
+          // A new decision starts with an empty reason.
+          key={decisions.draft.users.map((u) => u.id).join(",") + decisions.draft.status}
+          draft={decisions.draft}
+          onClose={decisions.close}
+          onConfirm={confirmDecision}
         />
       )}
       {helpOpen && <ShortcutSheet onClose={() => showHelp(false)} />}

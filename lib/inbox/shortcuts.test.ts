@@ -48,7 +48,9 @@ describe("shortcutFor", () => {
   it("leaves browser shortcuts alone", () => {
     expect(shortcutFor({ key: "k", ctrlKey: true, target: body })).toBeNull();
     expect(shortcutFor({ key: "[", metaKey: true, target: body })).toBeNull();
-    expect(shortcutFor({ key: "x", target: body })).toBeNull();
+    expect(shortcutFor({ key: "a", ctrlKey: true, target: body })).toBeNull();
+    expect(shortcutFor({ key: "x", metaKey: true, target: body })).toBeNull();
+    expect(shortcutFor({ key: "q", target: body })).toBeNull();
   });
 
   it("in the open panel, only steps and closes, arrows included", () => {
@@ -59,7 +61,7 @@ describe("shortcutFor", () => {
     expect(shortcutFor({ key: "k", target: body }, "panel")).toBe("previous-row");
     expect(shortcutFor({ key: "Escape", target: button }, "panel")).toBe("escape");
     // Enter presses the focused button; pages and search wait until the panel is closed.
-    for (const key of ["Enter", "/", "[", "]", "?"]) {
+    for (const key of ["Enter", "/", "[", "]", "?", "x"]) {
       expect(shortcutFor({ key, target: button }, "panel")).toBeNull();
     }
     expect(shortcutFor({ key: "j", ctrlKey: true, target: body }, "panel")).toBeNull();
@@ -69,5 +71,37 @@ describe("shortcutFor", () => {
     expect(shortcutFor({ key: "?", target: body }, "sheet")).toBe("toggle-help");
     expect(shortcutFor({ key: "Escape", target: body }, "sheet")).toBeNull();
     expect(shortcutFor({ key: "j", target: body }, "sheet")).toBeNull();
+  });
+
+  it("a, f and b decide, on a row, the page or in the panel; x selects in the table", () => {
+    for (const scope of ["table", "panel"] as const) {
+      expect(shortcutFor({ key: "a", target: body }, scope)).toBe("decide-active");
+      expect(shortcutFor({ key: "f", target: row }, scope)).toBe("decide-flag");
+      expect(shortcutFor({ key: "b", target: body }, scope)).toBe("decide-block");
+    }
+    expect(shortcutFor({ key: "x", target: row })).toBe("toggle-select");
+    // On the row's own checkbox too: it is clicked, not typed into.
+    expect(shortcutFor({ key: "x", target: { tagName: "INPUT", type: "checkbox" } })).toBe(
+      "toggle-select",
+    );
+    // Capitals are not the shortcut (Shift+A is someone typing, or another shortcut one day).
+    expect(shortcutFor({ key: "A", target: body })).toBeNull();
+  });
+
+  it("a, f, b and x never fire while typing (the reason box included)", () => {
+    for (const key of ["a", "f", "b", "x"]) {
+      for (const scope of ["table", "panel", "decision"] as const) {
+        expect(shortcutFor({ key, target: { tagName: "TEXTAREA" } }, scope)).toBeNull();
+        expect(shortcutFor({ key, target: { tagName: "INPUT", type: "text" } }, scope)).toBeNull();
+      }
+    }
+  });
+
+  it("in a decision dialog, only Esc (Enter and the rest are the dialog's own)", () => {
+    const button = { tagName: "BUTTON", getAttribute: () => null };
+    expect(shortcutFor({ key: "Escape", target: button }, "decision")).toBe("escape");
+    for (const key of ["a", "f", "b", "x", "j", "k", "Enter", "?", "ArrowDown"]) {
+      expect(shortcutFor({ key, target: button }, "decision")).toBeNull();
+    }
   });
 });

@@ -10,7 +10,11 @@ export type ShortcutAction =
   | "escape"
   | "previous-page"
   | "next-page"
-  | "toggle-help";
+  | "toggle-help"
+  | "decide-active"
+  | "decide-flag"
+  | "decide-block"
+  | "toggle-select";
 
 export interface KeyLike {
   key: string;
@@ -33,9 +37,14 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; description: string }> =
   { keys: ["Enter"], description: "Open the focused user" },
   { keys: ["/"], description: "Search" },
   { keys: ["Esc"], description: "Close the panel, or leave the table" },
+  { keys: ["a"], description: "Set the user active" },
+  { keys: ["f"], description: "Flag the user" },
+  { keys: ["b"], description: "Block the user" },
+  { keys: ["x"], description: "Select or unselect the focused user" },
   { keys: ["["], description: "Previous page" },
   { keys: ["]"], description: "Next page" },
   { keys: ["?"], description: "Show these shortcuts" },
+  { keys: ["Enter"], description: "In a decision: confirm (Shift+Enter: new line)" },
 ];
 
 const TYPING_TAGS = new Set(["TEXTAREA", "SELECT"]);
@@ -64,12 +73,30 @@ function onRow(target: KeyLike["target"]): boolean {
 }
 
 /**
- * Where the keys go: the table (the inbox itself), the open user panel (only stepping and
- * closing), or the shortcut sheet (only `?` to close it again; Esc is the dialog's own).
+ * Where the keys go: the table (the inbox itself), the open user panel (stepping, closing and
+ * deciding), the shortcut sheet (only `?` to close it again; Esc is the dialog's own), or a
+ * decision dialog (only Esc, so it closes even while its code is still loading; Enter and typing
+ * are the dialog's own).
  */
-export type ShortcutScope = "table" | "panel" | "sheet";
+export type ShortcutScope = "table" | "panel" | "sheet" | "decision";
+
+/** a / f / b: the decisions, for the focused row or the open user. */
+function decisionShortcut(key: string): ShortcutAction | null {
+  switch (key) {
+    case "a":
+      return "decide-active";
+    case "f":
+      return "decide-flag";
+    case "b":
+      return "decide-block";
+    default:
+      return null;
+  }
+}
 
 function panelShortcut(key: string): ShortcutAction | null {
+  const decision = decisionShortcut(key);
+  if (decision) return decision;
   switch (key) {
     // In the panel the arrows step through users wherever the focus is inside it.
     case "j":
@@ -90,6 +117,9 @@ export function shortcutFor(event: KeyLike, scope: ShortcutScope = "table"): Sho
   if (isTyping(event.target)) return null;
   if (scope === "panel") return panelShortcut(event.key);
   if (scope === "sheet") return event.key === "?" ? "toggle-help" : null;
+  if (scope === "decision") return event.key === "Escape" ? "escape" : null;
+  const decision = decisionShortcut(event.key);
+  if (decision) return decision;
   switch (event.key) {
     case "j":
       return "next-row";
@@ -112,6 +142,8 @@ export function shortcutFor(event: KeyLike, scope: ShortcutScope = "table"): Sho
       return "next-page";
     case "?":
       return "toggle-help";
+    case "x":
+      return "toggle-select";
     default:
       return null;
   }

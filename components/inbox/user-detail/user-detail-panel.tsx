@@ -3,8 +3,12 @@
 import { useEffect } from "react";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { InboxUser } from "@/lib/didit/types";
+import type { UserStatus } from "@/lib/inbox/query-state";
+import type { DecisionNotice } from "../decision/types";
 import { ContactSection, TagsSection } from "./contact-section";
+import { DecisionActions } from "./decision-actions";
 import { DetailExtras } from "./detail-extras";
+import { HistorySection } from "./history-section";
 import { IdentitySection } from "./identity-section";
 import { PanelBar } from "./panel-bar";
 import { TimelineSection } from "./timeline-section";
@@ -19,6 +23,10 @@ export interface UserDetailPanelProps {
   position: { index: number; total: number } | null;
   onClose: () => void;
   onStep: (delta: 1 | -1) => void;
+  /** Opens the reason dialog for a change to `status` (the inbox owns it, as it does for `a`). */
+  onDecide: (status: UserStatus) => void;
+  /** What came of the last decision, shown by the buttons. */
+  notice: DecisionNotice | null;
 }
 
 /**
@@ -26,7 +34,15 @@ export interface UserDetailPanelProps {
  * narrow ones. Its keys (j/k, arrows, Esc) are the inbox's shortcuts, handled with the others, so
  * none is lost while this code is still loading.
  */
-export function UserDetailPanel({ id, user, position, onClose, onStep }: UserDetailPanelProps) {
+export function UserDetailPanel({
+  id,
+  user,
+  position,
+  onClose,
+  onStep,
+  onDecide,
+  notice,
+}: UserDetailPanelProps) {
   const dialog = useModalDialog(onClose);
 
   // Focus the panel itself when it opens and whenever it shows another user, so a screen reader
@@ -50,12 +66,14 @@ export function UserDetailPanel({ id, user, position, onClose, onStep }: UserDet
       ) : (
         <div className="px-5 pb-8">
           <UserHeading user={user} />
+          <DecisionActions user={user} onDecide={onDecide} notice={notice} />
           <IdentitySection user={user} />
           <VerificationSection user={user} />
           <ContactSection user={user} />
           <TagsSection user={user} />
           <TimelineSection user={user} />
           <DetailExtras vendorData={user.vendorData} />
+          <HistorySection user={user} />
         </div>
       )}
     </dialog>
