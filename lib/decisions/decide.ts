@@ -20,11 +20,16 @@ export interface DecisionDeps {
 /** Changes run a few at a time: enough to hide Didit's latency, few enough to share the budget. */
 const CONCURRENCY = 4;
 
-/** Didit never answered: the change may or may not have been made. */
+/**
+ * Didit never answered: the change may or may not have been made. A refused connection is not
+ * that: the request never left, so it is a plain failure that is safe to retry.
+ */
 function isUnknown(error: UpstreamError): boolean {
   return (
     error.code === "upstream_timeout" ||
-    (error.code === "upstream_unavailable" && error.details.upstreamStatus === undefined)
+    (error.code === "upstream_unavailable" &&
+      error.details.upstreamStatus === undefined &&
+      !error.details.neverSent)
   );
 }
 

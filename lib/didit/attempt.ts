@@ -17,8 +17,11 @@ import { processSingleton } from "@/lib/runtime/process-singleton";
 
 export type AttemptResult =
   | { kind: "response"; status: number; headers: Headers; text: string }
-  /** `transient`: the connection was refused, reset or cut, which is usually over soon. */
-  | { kind: "network"; transient: boolean; cutOff: boolean }
+  /**
+   * `transient`: the connection was refused, reset or cut, which is usually over soon.
+   * `refused`: no connection was made at all, so Didit cannot have seen the request.
+   */
+  | { kind: "network"; transient: boolean; cutOff: boolean; refused: boolean }
   | { kind: "timeout" };
 
 // Connection refused or dropped mid-way (undici reports a reset socket as UND_ERR_SOCKET). A DNS
@@ -31,12 +34,13 @@ const TRANSIENT_CODES = new Set([
   "UND_ERR_SOCKET",
 ]);
 
-function isTransient(error: unknown): boolean {
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
     const code = (cause as { code?: unknown }).code;
-    if (typeof code === "string" && TRANSIENT_CODES.has(code)) return true;
+    if (typeof code === "string") codes.push(code);
   }
-  return false;
+  return codes;
 }
 
 export interface AttemptRequest {
@@ -97,5 +101,11 @@ function failure(
 ): AttemptResult {
   if (callerSignal?.aborted) throw error;
   if (timeout.aborted) return { kind: "timeout" };
-  return { kind: "network", transient: isTransient(error), cutOff };
+  const codes = errorCodes(error);
+  return {
+    kind: "network",
+    transient: codes.some((code) => TRANSIENT_CODES.has(code)),
+    cutOff,
+    refused: !cutOff && codes.includes("ECONNREFUSED"),
+  };
 }

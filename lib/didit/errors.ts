@@ -14,6 +14,8 @@ export class UpstreamError extends Error {
       upstreamStatus?: number;
       retryAfter?: number;
       fields?: Record<string, string>;
+      /** No attempt reached Didit (every connection was refused): nothing can have changed. */
+      neverSent?: boolean;
     } = {},
   ) {
     super(message);
@@ -48,10 +50,11 @@ export function deadlineError(deadlineMs: number) {
   );
 }
 
-export function networkError(cutOff: boolean) {
+export function networkError(cutOff: boolean, neverSent = false) {
   return new UpstreamError(
     "upstream_unavailable",
     cutOff ? "Didit's answer was cut off. Try again." : "Could not reach Didit. Try again shortly.",
+    neverSent ? { neverSent } : {},
   );
 }
 

@@ -351,3 +351,28 @@ describe("connections", () => {
     expect(fake.requests).toHaveLength(1);
   });
 });
+
+describe("whether a failed request can have reached Didit", () => {
+  const refused: AttemptResult = { kind: "network", transient: true, cutOff: false, refused: true };
+  const reset: AttemptResult = { kind: "network", transient: true, cutOff: false, refused: false };
+
+  it("says never sent when every attempt was refused", async () => {
+    const time = fakeTime();
+    const result = await call(
+      {},
+      time.options(() => refused),
+    );
+    expect(errorOf(result)).toMatchObject({ code: "upstream_unavailable" });
+    expect(errorOf(result).details.neverSent).toBe(true);
+  });
+
+  it("does not, once an earlier attempt may have been seen", async () => {
+    const time = fakeTime();
+    const result = await call(
+      {},
+      time.options((_, attempt) => (attempt === 1 ? reset : refused)),
+    );
+    expect(time.events.filter((event) => event.startsWith("attempt")).length).toBeGreaterThan(1);
+    expect(errorOf(result).details.neverSent).toBeUndefined();
+  });
+});

@@ -80,7 +80,9 @@ function interpret(
   timedOut: () => UpstreamError,
 ): { ok: true; body: unknown } | { ok: false; error: UpstreamError } {
   if (result.kind === "timeout") return { ok: false, error: timedOut() };
-  if (result.kind === "network") return { ok: false, error: networkError(result.cutOff) };
+  if (result.kind === "network") {
+    return { ok: false, error: networkError(result.cutOff, result.refused) };
+  }
   let body: unknown;
   try {
     body = result.text === "" ? null : JSON.parse(result.text);
@@ -126,6 +128,7 @@ async function send(
   const deadlineAt = now() + upstream.deadlineMs;
   let last: UpstreamInfo | undefined;
   let lastError: UpstreamError | undefined;
+  let reached = false;
   try {
     for (let retry = 0; ; retry++) {
       const admission = budget.take();
@@ -152,7 +155,9 @@ async function send(
         cutByDeadline ? deadlineError(upstream.deadlineMs) : timeoutError(upstream.timeoutMs),
       );
       if (outcome.ok) return outcome.body;
-      lastError = outcome.error;
+      // Refused now, but an earlier attempt may have reached Didit: then it is not "never sent".
+      if (!outcome.error.details.neverSent) reached = true;
+      lastError = reached && outcome.error.details.neverSent ? networkError(false) : outcome.error;
       if (outcome.error.code === "rate_limited" && outcome.error.details.retryAfter) {
         budget.coolDown(outcome.error.details.retryAfter * 1000);
       }
@@ -166,7 +171,7 @@ async function send(
         remainingMs: deadlineAt - now(),
         timeoutMs: upstream.timeoutMs,
       });
-      if (!retrying) throw outcome.error;
+      if (!retrying) throw lastError;
       await wait(delayMs, options.signal);
     }
   } finally {
