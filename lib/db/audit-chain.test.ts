@@ -48,10 +48,15 @@ describeEachDatabase("the audit trail", (kind) => {
     expect(await verifyAuditChain(database.db)).toEqual({ intact: true, events: 5 });
   });
 
-  it("keeps one chain when appends race", async () => {
-    await Promise.all(
+  it("keeps one chain when appends race, each caller getting its own event", async () => {
+    const rows = await Promise.all(
       Array.from({ length: 10 }, (_, i) => appendAuditEvent(database.db, decision(10 + i))),
     );
+    expect(rows.map((row) => row.requestId)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `req-${10 + i}`),
+    );
+    // Written in arrival order: ids rise with it.
+    expect(rows.map((row) => row.id)).toEqual([...rows.map((row) => row.id)].sort((a, b) => a - b));
     expect(await verifyAuditChain(database.db)).toEqual({ intact: true, events: 15 });
   });
 

@@ -42,43 +42,100 @@ export function hashEvent(prevHash: string | null, event: AuditContent): string 
 
 /** Appends take turns across every instance sharing the database. */
 const CHAIN_LOCK = 0x1d1d_0002;
-let localTurn: Promise<unknown> = Promise.resolve();
+
+/** More than this many waiting appends go in the next transaction. */
+const MAX_BATCH = 500;
+
+interface PendingAppend {
+  input: AuditInput;
+  resolve: (row: AuditEventRow) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Appends waiting for the next transaction, per database handle. */
+const queues = new WeakMap<Db, { waiting: PendingAppend[]; flushing: boolean }>();
 
 /**
- * Appends one event at the end of the chain and returns it. Serialised twice over: in-process
- * (PGlite has one connection) and by an advisory lock held for the transaction (PostgreSQL with
- * several instances), so no two events ever claim the same predecessor.
+ * Appends one event at the end of the chain and returns it once it is committed. Serialised twice
+ * over: in-process (PGlite has one connection) and by an advisory lock held for the transaction
+ * (PostgreSQL with several instances), so no two events ever claim the same predecessor.
+ *
+ * Group commit: appends that arrive while a transaction is running are written together in the
+ * next one, in arrival order. A bulk decision's intents and outcomes then cost a few
+ * transactions instead of one each, and each caller still waits for its own event to be durable.
  */
 export function appendAuditEvent(db: Db, input: AuditInput): Promise<AuditEventRow> {
-  const run = async () =>
-    db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-      const [last] = await tx
-        .select({ hash: auditEvents.hash })
-        .from(auditEvents)
-        .orderBy(desc(auditEvents.id))
-        .limit(1);
-      const next = await tx.execute<{ id: string }>(
-        sql`select nextval(pg_get_serial_sequence('audit_events', 'id'))::text as id`,
-      );
-      const id = Number((next as unknown as { rows: { id: string }[] }).rows[0]?.id);
+  let queue = queues.get(db);
+  if (!queue) {
+    queue = { waiting: [], flushing: false };
+    queues.set(db, queue);
+  }
+  const promise = new Promise<AuditEventRow>((resolve, reject) => {
+    queue.waiting.push({ input, resolve, reject });
+  });
+  if (!queue.flushing) void flush(db, queue);
+  return promise;
+}
+
+async function flush(db: Db, queue: { waiting: PendingAppend[]; flushing: boolean }) {
+  queue.flushing = true;
+  try {
+    while (queue.waiting.length > 0) {
+      const batch = queue.waiting.splice(0, MAX_BATCH);
+      try {
+        const rows = await appendBatch(
+          db,
+          batch.map((pending) => pending.input),
+        );
+        batch.forEach((pending, index) => {
+          const row = rows[index];
+          if (row) pending.resolve(row);
+          else pending.reject(new Error("the audit event was not stored"));
+        });
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+      }
+    }
+  } finally {
+    queue.flushing = false;
+  }
+}
+
+async function appendBatch(
+  db: Db,
+  inputs: AuditInput[],
+): Promise<Array<AuditEventRow | undefined>> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+    const [last] = await tx
+      .select({ hash: auditEvents.hash })
+      .from(auditEvents)
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    const next = await tx.execute<{ id: string }>(
+      sql`select nextval(pg_get_serial_sequence('audit_events', 'id'))::text as id
+          from generate_series(1, ${inputs.length})`,
+    );
+    const ids = (next as unknown as { rows: { id: string }[] }).rows
+      .map((row) => Number(row.id))
+      .sort((a, b) => a - b);
+    let prevHash = last?.hash ?? null;
+    const values = inputs.map((input, index) => {
       const content: AuditContent = {
         ...input,
-        id,
+        id: ids[index] ?? Number.NaN,
         occurredAt: instant(input.occurredAt ?? new Date().toISOString()),
         details: input.details ?? {},
       };
-      const prevHash = last?.hash ?? null;
-      const [row] = await tx
-        .insert(auditEvents)
-        .values({ ...content, prevHash, hash: hashEvent(prevHash, content) })
-        .returning();
-      if (!row) throw new Error("the audit event was not stored");
+      const hash = hashEvent(prevHash, content);
+      const row = { ...content, prevHash, hash };
+      prevHash = hash;
       return row;
     });
-  const turn = localTurn.then(run, run);
-  localTurn = turn.catch(() => undefined);
-  return turn;
+    const rows = await tx.insert(auditEvents).values(values).returning();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return values.map((value) => byId.get(value.id));
+  });
 }
 
 export type ChainReport =

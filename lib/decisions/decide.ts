@@ -33,12 +33,17 @@ function isUnknown(error: UpstreamError): boolean {
   );
 }
 
-async function decideOne(
-  target: DecisionTarget,
-  request: DecisionRequest,
-  deps: DecisionDeps,
-): Promise<UserOutcome> {
-  const base = {
+/** A user's outcome, and the promise of its event on the trail. */
+interface Decided {
+  result: UserOutcome;
+  recorded: Promise<void>;
+}
+
+const settled = (result: UserOutcome): Decided => ({ result, recorded: Promise.resolve() });
+
+/** What every event about this user's change carries. */
+function baseFor(target: DecisionTarget, request: DecisionRequest, deps: DecisionDeps) {
+  return {
     targetInternalId: target.id,
     targetVendorData: target.vendorData,
     statusBefore: target.status ?? null,
@@ -46,30 +51,59 @@ async function decideOne(
     reason: request.reason,
     requestId: deps.requestId,
   };
+}
+
+/**
+ * The user's intent on the trail, started for every user at once so the trail's group commit
+ * writes them in one transaction; null for a user Didit cannot be asked about.
+ */
+function recordIntent(
+  target: DecisionTarget,
+  request: DecisionRequest,
+  deps: DecisionDeps,
+): Promise<AuditEventRow> | null {
+  if (target.vendorData === null) return null;
+  const intent = deps.record({ ...baseFor(target, request, deps), outcome: "pending" });
+  // Awaited by decideOne; this only keeps an early failure from counting as unhandled.
+  intent.catch(() => undefined);
+  return intent;
+}
+
+async function decideOne(
+  target: DecisionTarget,
+  request: DecisionRequest,
+  deps: DecisionDeps,
+  pendingIntent: Promise<AuditEventRow> | null,
+): Promise<Decided> {
+  const base = baseFor(target, request, deps);
   const outcomeFor = (fields: Omit<UserOutcome, "id" | "vendorData">): UserOutcome => ({
     id: target.id,
     vendorData: target.vendorData,
     ...fields,
   });
 
-  if (target.vendorData === null) {
+  if (target.vendorData === null || pendingIntent === null) {
     const message = "This user has no vendor data, so Didit cannot change their status.";
     await deps.record({ ...base, outcome: "failed", outcomeCode: "no_vendor_data" });
-    return outcomeFor({ outcome: "failed", code: "no_vendor_data", message, status: null });
+    return settled(
+      outcomeFor({ outcome: "failed", code: "no_vendor_data", message, status: null }),
+    );
   }
 
   // The intent is on record before Didit is asked, so no change ever happens unaudited; a crash
   // before the outcome leaves it pending, and start-up reconciles it (reconcile.ts).
   let intent: AuditEventRow;
   try {
-    intent = await deps.record({ ...base, outcome: "pending" });
+    intent = await pendingIntent;
   } catch {
-    return outcomeFor({
-      outcome: "failed",
-      code: "audit_unavailable",
-      message: "The audit trail could not be written, so nothing was sent to Didit.",
-      status: null,
-    });
+    return settled(
+      outcomeFor({
+        outcome: "failed",
+        code: "audit_unavailable",
+        message: "The audit trail could not be written, so nothing was sent to Didit.",
+        status: null,
+      }),
+    );
   }
 
   let result: UserOutcome;
@@ -96,7 +130,9 @@ async function decideOne(
       status: null,
     });
   }
-  await deps
+  // Not awaited here: the next user's change goes ahead while this outcome joins the trail's next
+  // group commit. `decide` waits for every outcome before it answers.
+  const recorded = deps
     .record({
       ...base,
       outcome: result.outcome,
@@ -104,8 +140,11 @@ async function decideOne(
       intentId: intent.id,
       ...(result.outcome !== "done" && { details: { message: result.message } }),
     })
-    .catch(() => undefined);
-  return result;
+    .then(
+      () => undefined,
+      () => undefined,
+    );
+  return { result, recorded };
 }
 
 /** Applies one decision to each of its users and reports each outcome; never all-or-nothing. */
@@ -114,14 +153,19 @@ export async function decide(
   deps: DecisionDeps,
 ): Promise<DecisionResponse> {
   const results: UserOutcome[] = new Array(request.users.length);
+  const recorded: Promise<void>[] = [];
+  const intents = request.users.map((target) => recordIntent(target, request, deps));
   let next = 0;
   const worker = async () => {
     for (let index = next++; index < request.users.length; index = next++) {
       const target = request.users[index] as DecisionTarget;
-      results[index] = await decideOne(target, request, deps);
+      const decided = await decideOne(target, request, deps, intents[index] ?? null);
+      results[index] = decided.result;
+      recorded.push(decided.recorded);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, request.users.length) }, worker));
+  await Promise.all(recorded);
   const count = (outcome: UserOutcome["outcome"]) =>
     results.filter((result) => result.outcome === outcome).length;
   return {
