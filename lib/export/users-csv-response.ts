@@ -19,7 +19,7 @@ import { MAX_EXPORT_ROWS, type UserPagesOptions, userPages } from "./user-pages"
  * instead of a file that looks complete. The client's disconnect aborts the upstream work.
  */
 
-const ROUTE = "/api/users/export";
+const ROUTE = "/api/exports/users";
 
 export interface UsersCsvOptions extends Omit<UserPagesOptions, "signal"> {
   /** The request's signal: aborted when the browser goes away. */

@@ -62,7 +62,7 @@ beforeEach(() => {
 });
 
 function exportRequest(query: string, init: { signal?: AbortSignal } = {}) {
-  return new NextRequest(`http://127.0.0.1:3000/api/users/export${query}`, init);
+  return new NextRequest(`http://127.0.0.1:3000/api/exports/users${query}`, init);
 }
 
 function records(text: string): string[][] {
@@ -78,7 +78,7 @@ function utcDay() {
   return new Date().toISOString().slice(0, 10);
 }
 
-describe("GET /api/users/export", () => {
+describe("GET /api/exports/users", () => {
   it("exports every user of the view across pages, as CSV that parses back", async () => {
     const expected = index.users.filter((user) => user.status === "ACTIVE");
     expect(expected.length).toBeGreaterThan(600);

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** The whole view as CSV: the filters of `/api/users`; its page position is ignored. */
 export const GET = apiRoute(
-  { name: "/api/users/export" },
+  { name: "/api/exports/users" },
   async ({ request, onUpstream, analyst, requestId }) => {
     const params = new URLSearchParams(request.nextUrl.searchParams);
     params.delete("limit");
