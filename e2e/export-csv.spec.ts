@@ -42,7 +42,7 @@ test("exporting Blocked downloads every blocked user as CSV", async ({ page }) =
 
 test("an export can be cancelled before it finishes", async ({ page }) => {
   // Hold the export's request so there is time to cancel it.
-  await page.route("**/api/users/export**", () => undefined);
+  await page.route("**/api/exports/users**", () => undefined);
   await page.goto("/");
   await expectSettled(page);
   let downloaded = false;

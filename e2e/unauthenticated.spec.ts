@@ -5,7 +5,7 @@ const API_ROUTES = [
   "/api/users",
   "/api/users?status=FLAGGED",
   "/api/users/user-abc-123",
-  "/api/users/export?status=FLAGGED",
+  "/api/exports/users?status=FLAGGED",
 ];
 const PAGES = ["/", "/?status=FLAGGED&country=ESP"];
 const BYPASS_HEADERS: Array<Record<string, string>> = [

@@ -7,9 +7,9 @@ const ALL: UsersQuery = { ...ALL_USERS, limit: 100, offset: 300 };
 
 describe("exportUrl", () => {
   it("carries the filters and leaves out the page position", () => {
-    expect(exportUrl(ALL)).toBe("/api/users/export");
+    expect(exportUrl(ALL)).toBe("/api/exports/users");
     expect(exportUrl({ ...ALL, status: "FLAGGED", search: "a&b", country: "ESP" })).toBe(
-      "/api/users/export?status=FLAGGED&search=a%26b&country=ESP",
+      "/api/exports/users?status=FLAGGED&search=a%26b&country=ESP",
     );
   });
 });

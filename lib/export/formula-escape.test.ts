@@ -12,6 +12,19 @@ describe("escapeFormula", () => {
     // Full-width forms, which Apple Numbers reads as the ASCII signs.
     ["＝1+1", "'＝1+1"],
     ["＋1", "'＋1"],
+    // Blanks and control or invisible characters before a sign: spreadsheets skip them.
+    [" =1+1", "' =1+1"],
+    ["   -2", "'   -2"],
+    ["\t=cmd", "'\t=cmd"],
+    ["\r@x", "'\r@x"],
+    ["\n=1", "'\n=1"],
+    ["\u0000+1", "'\u0000+1"],
+    ["\u001f=1", "'\u001f=1"],
+    ["\u00a0=1", "'\u00a0=1"],
+    ["\u3000＝1", "'\u3000＝1"],
+    ["\u200b@x", "'\u200b@x"],
+    ["\ufeff=1", "'\ufeff=1"],
+    [" \t \r =1", "' \t \r =1"],
   ])("prefixes %j with a single quote", (value, escaped) => {
     expect(escapeFormula(value)).toBe(escaped);
   });
@@ -21,7 +34,9 @@ describe("escapeFormula", () => {
     "1990-05-15",
     "a=b",
     "user-123",
-    " =not at the start",
+    " not a formula",
+    "a =b",
+    "\u0000plain",
     "",
     "Łukasz Żółć",
     "山田 太郎",

@@ -17,9 +17,27 @@ import { MAX_EXPORT_ROWS, type UserPagesOptions, userPages } from "./user-pages"
  * A failure after the first byte cannot change the status any more; the stream is errored, which
  * makes Next.js cut the connection without the final chunk, and the browser sees a failed download
  * instead of a file that looks complete. The client's disconnect aborts the upstream work.
+ *
+ * An export also has an overall time limit (`timeLimitMs`): past it the upstream walk is aborted
+ * and the stream errored with an ExportTimeLimitError, whether the export was waiting on Didit,
+ * on the rate limit or on a slow reader, so no download hangs for ever.
  */
 
-const ROUTE = "/api/users/export";
+/** The longest one export may run, first page to last byte. */
+export const EXPORT_TIME_LIMIT_MS = 30 * 60_000;
+
+export class ExportTimeLimitError extends Error {
+  override name = "ExportTimeLimitError";
+  readonly code = "export_time_limit";
+
+  constructor(readonly limitMs: number) {
+    super(`The export stopped at its time limit of ${Math.round(limitMs / 60_000)} minutes.`);
+  }
+}
+
+export type ExportOutcome = "done" | "cancelled" | "failed" | "timed_out";
+
+const ROUTE = "/api/exports/users";
 
 export interface UsersCsvOptions extends Omit<UserPagesOptions, "signal"> {
   /** The request's signal: aborted when the browser goes away. */
@@ -27,8 +45,13 @@ export interface UsersCsvOptions extends Omit<UserPagesOptions, "signal"> {
   /** For the access log: how the first upstream request went. */
   onUpstream?: (info: UpstreamInfo) => void;
   now?: Date;
-  /** Called once when the download ends, however it ends, with the rows sent (the audit trail). */
-  onEnd?: (end: { rows: number; outcome: "done" | "cancelled" | "failed" }) => void;
+  /** Overall limit on the export; `EXPORT_TIME_LIMIT_MS` by default. */
+  timeLimitMs?: number;
+  /**
+   * Called exactly once when the export ends, however it ends (including a failure of the first
+   * page and a refusal as too large), with the rows sent: the audit trail and the export gate.
+   */
+  onEnd?: (end: { rows: number; outcome: ExportOutcome }) => void;
 }
 
 export async function usersCsvResponse(
@@ -41,7 +64,28 @@ export async function usersCsvResponse(
     ? AbortSignal.any([options.signal, aborter.signal])
     : aborter.signal;
   const maxRows = options.maxRows ?? MAX_EXPORT_ROWS;
+  const timeLimitMs = options.timeLimitMs ?? EXPORT_TIME_LIMIT_MS;
   let pausedMs = 0;
+  let rows = 0;
+  let ended = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const end = (outcome: ExportOutcome) => {
+    clearTimeout(timer);
+    if (ended) return;
+    ended = true;
+    options.onEnd?.({ rows, outcome });
+  };
+  let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
+  let timedOut: ExportTimeLimitError | undefined;
+  timer = setTimeout(() => {
+    timedOut = new ExportTimeLimitError(timeLimitMs);
+    log.warn({ route: ROUTE, rows, timeLimitMs }, "export stopped at its time limit");
+    aborter.abort(timedOut);
+    controllerRef?.error(timedOut);
+    end("timed_out");
+    void pages.return().catch(() => undefined);
+  }, timeLimitMs);
+  timer.unref?.();
   const pages = userPages(filters, {
     ...options,
     signal,
@@ -58,12 +102,15 @@ export async function usersCsvResponse(
     first = await pages.next();
   } catch (error) {
     aborter.abort();
+    if (timedOut) return apiError("upstream_timeout", timedOut.message);
+    end(signal.aborted ? "cancelled" : "failed");
     throw error;
   }
   const firstPage = first.done ? undefined : first.value;
   const total = firstPage?.count ?? 0;
   if (firstPage && !firstPage.countIsLowerBound && total > maxRows) {
     await pages.return();
+    end("failed");
     return apiError(
       "invalid_query",
       `This view has ${total.toLocaleString("en-US")} users; an export holds at most ${maxRows.toLocaleString("en-US")}. Narrow the filters, e.g. by creation date.`,
@@ -72,7 +119,7 @@ export async function usersCsvResponse(
 
   const encoder = new TextEncoder();
   let pending: string | null = csvHead() + csvRecords(firstPage?.users ?? []);
-  let rows = firstPage?.users.length ?? 0;
+  rows = firstPage?.users.length ?? 0;
   let pageCount = 1;
   const summary = () => ({
     route: ROUTE,
@@ -82,9 +129,20 @@ export async function usersCsvResponse(
     durationMs: Math.round(performance.now() - started),
   });
 
+  /** The walk was aborted: by the time limit (already reported), or by the client going away. */
+  function abortedStream(controller: ReadableStreamDefaultController<Uint8Array>) {
+    if (timedOut) return controller.error(timedOut);
+    end("cancelled");
+    controller.error(signal.reason);
+  }
+
   const body = new ReadableStream<Uint8Array>(
     {
+      start(controller) {
+        controllerRef = controller;
+      },
       async pull(controller) {
+        if (timedOut) return controller.error(timedOut);
         if (pending !== null) {
           controller.enqueue(encoder.encode(pending));
           pending = null;
@@ -93,31 +151,31 @@ export async function usersCsvResponse(
         try {
           const next = await pages.next();
           // Gone while the page was on its way: end quietly (a cancelled stream ignores this).
-          if (signal.aborted) return controller.error(signal.reason);
+          if (signal.aborted) return abortedStream(controller);
           if (next.done) {
             controller.close();
             log.info(summary(), "export finished");
-            options.onEnd?.({ rows, outcome: "done" });
+            end("done");
             return;
           }
           pageCount++;
           rows += next.value.users.length;
           controller.enqueue(encoder.encode(csvRecords(next.value.users)));
         } catch (error) {
-          if (signal.aborted) return controller.error(signal.reason);
+          if (signal.aborted) return abortedStream(controller);
           const code = (error as { code?: unknown }).code;
           log.warn(
             { ...summary(), error: typeof code === "string" ? code : (error as Error).name },
             "export failed",
           );
-          options.onEnd?.({ rows, outcome: "failed" });
+          end("failed");
           controller.error(error);
         }
       },
       async cancel() {
         aborter.abort();
-        log.info(summary(), "export cancelled");
-        options.onEnd?.({ rows, outcome: "cancelled" });
+        if (!ended) log.info(summary(), "export cancelled");
+        end("cancelled");
         await pages.return().catch(() => undefined);
       },
     },

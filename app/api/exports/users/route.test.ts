@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RateBudget, sharedRateBudget } from "@/lib/didit/rate-budget";
+import { exportGate } from "@/lib/export/export-gate";
 import { CSV_COLUMNS } from "@/lib/export/csv-row";
 import { CsvRecordCounter } from "@/lib/export/csv-row-counter";
 import { toHeaders } from "@/lib/http/node-headers";
@@ -10,6 +11,7 @@ import type { UsersQuery } from "@/lib/inbox/query-state";
 import { ALL_USERS } from "@/lib/inbox/query-state";
 import { generateUsers } from "@/lib/sandbox/dataset";
 import { handleSandboxRequest } from "@/lib/sandbox/handler";
+import { resetProcessSingleton } from "@/lib/runtime/process-singleton";
 import { buildSandboxIndex, type SandboxIndex } from "@/lib/sandbox/query";
 import { type RecordedRequest, sendJson, startFakeUpstream } from "@/lib/testing/fake-upstream";
 
@@ -56,13 +58,14 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
+  resetProcessSingleton("export-gate");
   sharedRateBudget(RATE_LIMIT).clear();
   upstream.requests.length = 0;
   upstream.respondWith(sandbox(index));
 });
 
 function exportRequest(query: string, init: { signal?: AbortSignal } = {}) {
-  return new NextRequest(`http://127.0.0.1:3000/api/users/export${query}`, init);
+  return new NextRequest(`http://127.0.0.1:3000/api/exports/users${query}`, init);
 }
 
 function records(text: string): string[][] {
@@ -78,7 +81,7 @@ function utcDay() {
   return new Date().toISOString().slice(0, 10);
 }
 
-describe("GET /api/users/export", () => {
+describe("GET /api/exports/users", () => {
   it("exports every user of the view across pages, as CSV that parses back", async () => {
     const expected = index.users.filter((user) => user.status === "ACTIVE");
     expect(expected.length).toBeGreaterThan(600);
@@ -286,5 +289,90 @@ describe("GET /api/users/export", () => {
     expect(upstream.requests).toHaveLength(5);
     expect(chunks).toBe(5);
     expect(Math.max(...ahead)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("GET /api/exports/users, limits", () => {
+  it("runs two exports of one analyst at once and answers the third 429, saying why", async () => {
+    const running = [await GET(exportRequest("")), await GET(exportRequest(""))];
+    expect(running.map((r) => r.status)).toEqual([200, 200]);
+    const refused = await GET(exportRequest(""));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("30");
+    const body = await refused.json();
+    expect(body.error.code).toBe("rate_limited");
+    expect(body.error.message).toMatch(/already have 2 exports running; at most 2 may run at once/);
+
+    // One finishes: its slot is free again.
+    await running[0]?.text();
+    expect(exportGate().running()).toBe(1);
+    const next = await GET(exportRequest(""));
+    expect(next.status).toBe(200);
+    await Promise.all([running[1]?.body?.cancel(), next.body?.cancel()]);
+    expect(exportGate().running()).toBe(0);
+  });
+
+  it("frees the slot when the client goes away", async () => {
+    const client = new AbortController();
+    const response = await GET(exportRequest("", { signal: client.signal }));
+    expect(exportGate().running()).toBe(1);
+    client.abort();
+    expect(exportGate().running()).toBe(0);
+    await response.body?.cancel();
+    expect(exportGate().running()).toBe(0);
+  });
+
+  it("frees the slot when the export fails, at the first page or later", async () => {
+    upstream.respondWith((_, res) => sendJson(res, 401, { detail: "Invalid or missing API key" }));
+    for (let i = 0; i < 3; i++) expect((await GET(exportRequest(""))).status).toBe(502);
+    expect(exportGate().running()).toBe(0);
+
+    upstream.respondWith((request, res) =>
+      request.url.searchParams.get("offset") === "200"
+        ? res.writeHead(500, { "content-type": "text/html" }).end("<html>boom</html>")
+        : void serveSandbox(index, request, res),
+    );
+    const response = await GET(exportRequest(""));
+    await expect(response.text()).rejects.toMatchObject({ code: "upstream_unavailable" });
+    expect(exportGate().running()).toBe(0);
+  });
+
+  it("ends the download with an error, not a hang, at its time limit", async () => {
+    // Didit takes its time over the second page: longer than the whole export may last.
+    upstream.respondWith((request, res) => {
+      if (request.url.searchParams.get("offset") === "0")
+        return void serveSandbox(index, request, res);
+      setTimeout(() => void serveSandbox(index, request, res), 400);
+    });
+    const ends: string[] = [];
+    const response = await usersCsvResponse(ALL, {
+      timeLimitMs: 100,
+      onEnd: ({ outcome }) => ends.push(outcome),
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body?.getReader();
+    const first = await reader?.read();
+    expect(first?.done).toBe(false);
+    const started = performance.now();
+    const failure = await (async () => {
+      for (;;) if ((await reader?.read())?.done) return null;
+    })().catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      name: "ExportTimeLimitError",
+      message: expect.stringMatching(/time limit/),
+    });
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(ends).toEqual(["timed_out"]);
+  });
+
+  it("ends at its time limit while the reader is not reading", async () => {
+    const ends: string[] = [];
+    const response = await usersCsvResponse(ALL, {
+      timeLimitMs: 100,
+      onEnd: ({ outcome }) => ends.push(outcome),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(ends).toEqual(["timed_out"]);
+    await expect(response.text()).rejects.toMatchObject({ name: "ExportTimeLimitError" });
   });
 });
