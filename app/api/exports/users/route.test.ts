@@ -3,15 +3,15 @@ import { parse } from "csv-parse/sync";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RateBudget, sharedRateBudget } from "@/lib/didit/rate-budget";
-import { exportGate } from "@/lib/export/export-gate";
 import { CSV_COLUMNS } from "@/lib/export/csv-row";
 import { CsvRecordCounter } from "@/lib/export/csv-row-counter";
+import { exportGate } from "@/lib/export/export-gate";
 import { toHeaders } from "@/lib/http/node-headers";
 import type { UsersQuery } from "@/lib/inbox/query-state";
 import { ALL_USERS } from "@/lib/inbox/query-state";
+import { resetProcessSingleton } from "@/lib/runtime/process-singleton";
 import { generateUsers } from "@/lib/sandbox/dataset";
 import { handleSandboxRequest } from "@/lib/sandbox/handler";
-import { resetProcessSingleton } from "@/lib/runtime/process-singleton";
 import { buildSandboxIndex, type SandboxIndex } from "@/lib/sandbox/query";
 import { type RecordedRequest, sendJson, startFakeUpstream } from "@/lib/testing/fake-upstream";
 
