@@ -24,6 +24,21 @@ test.describe("passcode sign-in", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
+  test("after sign-in, a crafted next= stays on the inbox", async ({ page }) => {
+    const crafted = "/.//evil.example/phish";
+    await page.goto(`${PASSCODE_URL}/sign-in?next=${encodeURIComponent(crafted)}`);
+    await page.getByLabel("Name").fill("Ana Analyst");
+    await page.getByLabel("Passcode").fill(E2E_PASSCODE);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(`${PASSCODE_URL}/`);
+
+    // Signed in already: the sign-in page redirects at once, and still only to this app.
+    for (const next of [crafted, "/a/..//evil.example", "/%2e//evil.example"]) {
+      await page.goto(`${PASSCODE_URL}/sign-in?next=${encodeURIComponent(next)}`);
+      await expect(page).toHaveURL(`${PASSCODE_URL}/`);
+    }
+  });
+
   test("a wrong passcode is refused with a message", async ({ page }) => {
     await page.goto(`${PASSCODE_URL}/sign-in`);
     await page.getByLabel("Name").fill("Someone");
