@@ -18,6 +18,18 @@ export interface ApiContext<P> {
   onUpstream: (info: UpstreamInfo) => void;
 }
 
+/** What a caller's own request id may look like: short, and nothing a log or a header would mangle. */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * The id this request is logged and audited under: the caller's `x-request-id` (a proxy's, so its
+ * logs and ours can be joined) when it is safe to echo, else a fresh one. Never a truncated or
+ * rewritten copy of what was sent: an id that is not safe as given is not used at all.
+ */
+export function requestIdFor(given: string | null): string {
+  return given !== null && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 interface ApiRouteOptions {
   /** Log name of the route (its path pattern, never the concrete URL: that can hold a search). */
   name: string;
@@ -38,7 +50,7 @@ export function apiRoute<P = Record<string, never>>(
 ) {
   return async (request: NextRequest, segment?: { params: Promise<P> }) => {
     const started = performance.now();
-    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    const requestId = requestIdFor(request.headers.get("x-request-id"));
     let upstream: UpstreamInfo | undefined;
     let analyst: Analyst | null = null;
     let response: Response;
