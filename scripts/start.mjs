@@ -35,7 +35,28 @@ const handle = app.getRequestHandler();
 /** The connection's own address, for the app to tell clients apart (never a client's header). */
 const PEER_HEADER = "x-inbox-peer-address";
 
+/**
+ * Registered by the app at start-up (lib/server/start.ts, lib/http/host-guard.ts): refuses a
+ * request whose Host is not the inbox's own (DNS rebinding), and, without sign-in, one that came
+ * through a proxy. Asked before the framework adds forwarding headers of its own.
+ */
+const requestGuard = globalThis[Symbol.for("didit-inbox.request-guard")];
+if (typeof requestGuard !== "function") {
+  console.error("The inbox cannot start: its request guard was not registered.");
+  process.exit(1);
+}
+
 const server = createServer((request, response) => {
+  const refused = requestGuard(request.headers);
+  if (refused) {
+    response.writeHead(refused.status, {
+      "content-type": "application/json",
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    });
+    response.end(JSON.stringify(refused.body));
+    return;
+  }
   request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
   handle(request, response);
 });

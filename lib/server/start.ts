@@ -6,6 +6,8 @@ import { closeDatabase, getDatabase } from "@/lib/db/database";
 import { reconcileDecisions } from "@/lib/decisions/reconcile";
 import { getUser } from "@/lib/didit/client";
 import type { AuthMode } from "@/lib/env/schema";
+import { config } from "@/lib/env/server";
+import { checkRequestHeaders, type HostPolicy } from "@/lib/http/host-guard";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/runtime/process-singleton";
 
@@ -47,11 +49,22 @@ async function reconcileAfterStart(): Promise<void> {
  * What the server does before it serves anyone (instrumentation.ts): open the store and bring its
  * schema up to date, so a locked data directory or a too-new schema stops the start with a
  * message; then reconcile interrupted decisions; and leave the server a way to close the store
- * cleanly when it stops.
+ * cleanly when it stops, and a check of every request's Host (and, without sign-in, of proxy
+ * headers) to run before the framework sees it.
  */
 export async function startInbox(): Promise<void> {
   await getDatabase();
   void reconcileAfterStart();
   // scripts/start.mjs calls this after the last request, on SIGTERM or SIGINT.
   processSingleton("shutdown", () => closeDatabase);
+  // ...and this before every request, ahead of the framework (lib/http/host-guard.ts).
+  const policy: HostPolicy = {
+    publicHost: config.publicUrl ? new URL(config.publicUrl).hostname.toLowerCase() : null,
+    refuseForwarded: config.auth.mode === "none",
+  };
+  processSingleton(
+    "request-guard",
+    () => (headers: Parameters<typeof checkRequestHeaders>[0]) =>
+      checkRequestHeaders(headers, policy),
+  );
 }
