@@ -121,6 +121,9 @@ export default defineConfig({
     appServer("passcode", PASSCODE_PORT, {
       ...LIVE_ENV,
       INBOX_AUTH: "passcode",
+      // As if behind one reverse proxy: the lockout test names its own client in X-Forwarded-For,
+      // so its lockout never falls on the other tests' address.
+      INBOX_TRUSTED_PROXIES: "1",
       INBOX_PASSCODE: E2E_PASSCODE,
       INBOX_SESSION_SECRET: E2E_SESSION_SECRET,
     }),

@@ -1,65 +1,101 @@
 import "server-only";
+import { config } from "@/lib/env/server";
+import { clientAddress } from "@/lib/http/trusted-proxies";
 
 /**
- * Failed sign-ins per client: after 5 failures within a minute, the client is refused for a
- * minute. A second, server-wide bucket (100 a minute) bounds guessing by clients that change
- * their address or forge X-Forwarded-For. In memory, per instance: enough to make guessing a
- * 16+ character passcode hopeless.
+ * Failed sign-ins, per client, in memory, per instance.
+ *
+ * - **Per client, exponential backoff.** The first four failures cost nothing; the fifth locks
+ *   the client out for a minute, and each further failure doubles it, up to an hour. A success
+ *   clears the client's record; a day without failures forgets it.
+ * - **Everyone, a slow-down, never a lock.** Past 100 failures a minute across all clients (many
+ *   addresses guessing at once), every attempt waits a little before it is checked. A hard lock
+ *   here would let anyone lock every analyst out; a delay costs a guesser per guess and still
+ *   lets a correct passcode through.
+ *
+ * Clients are told apart by address: the connection's own, or what a trusted proxy says
+ * (INBOX_TRUSTED_PROXIES, lib/http/trusted-proxies.ts), never a header a client may set.
  */
-export const MAX_FAILURES = 5;
-export const WINDOW_MS = 60_000;
+export const FREE_FAILURES = 4;
+export const BASE_LOCK_S = 60;
+export const MAX_LOCK_S = 60 * 60;
+const FORGET_AFTER_MS = 24 * 60 * 60_000;
 const MAX_CLIENTS = 10_000;
-const EVERYONE = "\u0000everyone";
-const MAX_FAILURES_EVERYONE = 100;
 
-const failures = new Map<string, number[]>();
+export const GLOBAL_WINDOW_MS = 60_000;
+export const GLOBAL_FREE_FAILURES = 100;
+export const MAX_GLOBAL_DELAY_MS = 3_000;
+const GLOBAL_DELAY_STEP_MS = 50;
 
-function recent(client: string, now: number): number[] {
-  const times = (failures.get(client) ?? []).filter((t) => now - t < WINDOW_MS);
-  if (times.length === 0) failures.delete(client);
-  else failures.set(client, times);
-  return times;
+interface ClientRecord {
+  failures: number;
+  lastAt: number;
 }
 
-function waitFor(key: string, max: number, now: number): number {
-  const times = recent(key, now);
-  if (times.length < max) return 0;
-  const last = times[times.length - 1] ?? now;
-  return Math.max(1, Math.ceil((last + WINDOW_MS - now) / 1000));
+const clients = new Map<string, ClientRecord>();
+let everyone: number[] = [];
+
+function current(client: string, now: number): ClientRecord | undefined {
+  const record = clients.get(client);
+  if (record && now - record.lastAt > FORGET_AFTER_MS) {
+    clients.delete(client);
+    return undefined;
+  }
+  return record;
+}
+
+/** How long the client's last failure locks it out for, in seconds (0 while failures are free). */
+export function lockSeconds(failures: number): number {
+  if (failures <= FREE_FAILURES) return 0;
+  return Math.min(MAX_LOCK_S, BASE_LOCK_S * 2 ** (failures - FREE_FAILURES - 1));
 }
 
 /** Seconds until this client may try again, or 0 when it may try now. */
 export function lockedFor(client: string, now = Date.now()): number {
-  return Math.max(
-    waitFor(client, MAX_FAILURES, now),
-    waitFor(EVERYONE, MAX_FAILURES_EVERYONE, now),
-  );
-}
-
-function record(key: string, now: number): void {
-  if (failures.size >= MAX_CLIENTS && !failures.has(key)) {
-    // Bounded memory under a flood of distinct clients: forget the oldest entry.
-    const oldest = failures.keys().next().value;
-    if (oldest !== undefined && oldest !== EVERYONE) failures.delete(oldest);
-  }
-  failures.set(key, [...recent(key, now), now]);
+  const record = current(client, now);
+  if (!record) return 0;
+  const until = record.lastAt + lockSeconds(record.failures) * 1000;
+  return until > now ? Math.max(1, Math.ceil((until - now) / 1000)) : 0;
 }
 
 export function recordFailure(client: string, now = Date.now()): void {
-  record(client, now);
-  record(EVERYONE, now);
+  const record = current(client, now);
+  if (!record && clients.size >= MAX_CLIENTS) {
+    // Bounded memory under a flood of distinct clients: forget the oldest entry.
+    const oldest = clients.keys().next().value;
+    if (oldest !== undefined) clients.delete(oldest);
+  }
+  clients.delete(client);
+  clients.set(client, { failures: (record?.failures ?? 0) + 1, lastAt: now });
+  everyone = everyone.filter((time) => now - time < GLOBAL_WINDOW_MS);
+  if (everyone.length < 10 * GLOBAL_FREE_FAILURES) everyone.push(now);
 }
 
 export function clearFailures(client: string): void {
-  failures.delete(client);
+  clients.delete(client);
 }
 
-/**
- * Who is trying. Behind a reverse proxy that is the last `X-Forwarded-For` entry, the one the
- * proxy itself appended (earlier entries are whatever the client sent). Without a proxy every
- * request shares a single bucket, so the limit then applies to the server as a whole.
- */
+/** How long every attempt waits before it is checked, while many clients are failing. */
+export function globalDelayMs(now = Date.now()): number {
+  const recent = everyone.filter((time) => now - time < GLOBAL_WINDOW_MS).length;
+  if (recent <= GLOBAL_FREE_FAILURES) return 0;
+  return Math.min(MAX_GLOBAL_DELAY_MS, (recent - GLOBAL_FREE_FAILURES) * GLOBAL_DELAY_STEP_MS);
+}
+
+/** Forgets every record (tests). */
+export function resetAttempts(): void {
+  clients.clear();
+  everyone = [];
+}
+
+/** The header scripts/start.mjs sets from the socket, overwriting any a client sent. */
+export const PEER_ADDRESS_HEADER = "x-inbox-peer-address";
+
+/** Who is trying: the client's address, as far as the configured proxies vouch for it. */
 export function clientKey(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "direct";
+  return clientAddress(
+    request.headers.get(PEER_ADDRESS_HEADER),
+    request.headers.get("x-forwarded-for"),
+    config.trustedProxies,
+  );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type TrustedProxies, trustedProxiesSchema } from "../http/trusted-proxies";
 import { sandboxReferenceTimeSchema } from "../sandbox/reference-time";
 
 /**
@@ -96,6 +97,8 @@ const common = z.object({
   DIDIT_WRITE_LIMIT_PER_MINUTE: withDefault(wholeNumber(1, 1_000_000), 270),
   INBOX_SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   INBOX_PUBLIC_URL: optional(publicUrl),
+  // Which proxies may say who the client is (a number of hops, or CIDRs): lib/http/trusted-proxies.ts.
+  INBOX_TRUSTED_PROXIES: z.preprocess(emptyAsUndefined, trustedProxiesSchema),
   // Set: PostgreSQL, shared by every instance. Unset: the embedded store in INBOX_DATA_DIR.
   DATABASE_URL: optional(
     z.url({
@@ -192,6 +195,8 @@ export interface Config {
   logLevel: z.output<typeof common>["LOG_LEVEL"];
   /** The inbox's own public origin, when configured (required for OIDC). */
   publicUrl: string | null;
+  /** Which proxies in front of the inbox may name the client (sign-in attempts are per client). */
+  trustedProxies: TrustedProxies;
   /** Null only in sandbox mode without one: a random secret is then made per process. */
   sessionSecret: string | null;
   auth: AuthConfig;
@@ -278,6 +283,7 @@ const configSchema = z
       server: { hostname: env.HOSTNAME, port: env.PORT },
       logLevel: env.LOG_LEVEL,
       publicUrl: env.INBOX_PUBLIC_URL ?? null,
+      trustedProxies: env.INBOX_TRUSTED_PROXIES,
       sessionSecret: env.INBOX_SESSION_SECRET ?? null,
       auth,
     };

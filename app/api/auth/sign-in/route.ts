@@ -1,12 +1,22 @@
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { actorFor } from "@/lib/audit/actor";
 import { recordAuditEventQuietly } from "@/lib/audit/record";
-import { clearFailures, clientKey, lockedFor, recordFailure } from "@/lib/auth/attempts";
+import {
+  clearFailures,
+  clientKey,
+  globalDelayMs,
+  lockedFor,
+  recordFailure,
+} from "@/lib/auth/attempts";
 import { authConfig } from "@/lib/auth/config";
 import { passcodeMatches, signInBodySchema } from "@/lib/auth/passcode";
 import { analystId, startSession } from "@/lib/auth/session";
 import { apiRoute } from "@/lib/http/api-route";
+import { readJsonBody } from "@/lib/http/json-body";
 import { apiError, json } from "@/lib/http/responses";
+
+/** A name and a passcode: a few hundred bytes. Nothing larger is read, before any other check. */
+const MAX_SIGN_IN_BODY_BYTES = 4 * 1024;
 
 export const dynamic = "force-dynamic";
 
@@ -17,11 +27,11 @@ export const POST = apiRoute(
     if (authConfig.mode !== "passcode") {
       return apiError("not_found", "Passcode sign-in is not enabled.");
     }
-    const body = signInBodySchema.safeParse(await request.json().catch(() => null));
-    if (!body.success) {
-      const message = body.error.issues[0]?.message ?? "Enter your name and the passcode.";
-      return apiError("invalid_body", message);
-    }
+    const body = await readJsonBody(request, signInBodySchema, MAX_SIGN_IN_BODY_BYTES);
+    if (!body.ok) return body.response;
+    // Many clients failing at once: everyone waits a little per attempt, nobody is locked out.
+    const delay = globalDelayMs();
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     // From here to recording a failure nothing awaits, so parallel guesses cannot all pass the
     // lock check before the first failure is counted.
     const client = clientKey(request);
