@@ -61,14 +61,17 @@ test("arrows step through the page's users inside the panel", async ({ page }) =
   await page.goto("/?status=FLAGGED");
   await userRows(page).first().click();
   await expect(page.getByText("User 1 of 50 on this page")).toBeVisible();
-  const first = new URL(page.url()).searchParams.get("user");
+  // The URL follows the panel a moment later (URL updates are batched): wait for it each time.
+  const userInUrl = () => new URL(page.url()).searchParams.get("user");
+  await expect.poll(userInUrl).toMatch(/^[\w-]+$/);
+  const first = userInUrl();
   await page.keyboard.press("ArrowDown");
   await expect(page.getByText("User 2 of 50 on this page")).toBeVisible();
   await page.keyboard.press("j");
   await expect(page.getByText("User 3 of 50 on this page")).toBeVisible();
   await page.keyboard.press("k");
   await expect(page.getByText("User 2 of 50 on this page")).toBeVisible();
-  expect(new URL(page.url()).searchParams.get("user")).not.toBe(first);
+  await expect.poll(userInUrl).not.toBe(first);
 });
 
 test("a user who no longer exists in Didit says so", async ({ page }) => {
