@@ -32,6 +32,25 @@ const app = next({ dev: false, hostname, port, dir: process.cwd() });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/**
+ * What the app registers on `globalThis` when it has started (lib/server/start.ts). The framework
+ * may finish `prepare()` before instrumentation.ts's `register()` has (it opens and migrates the
+ * store first), so this waits for it; a start that fails exits the process from there, with its
+ * reason. Nothing is served before the store is ready and every request can be checked.
+ */
+async function registered(name, timeoutMs = 120_000) {
+  const key = Symbol.for(`didit-inbox.${name}`);
+  const deadline = Date.now() + timeoutMs;
+  while (typeof globalThis[key] !== "function") {
+    if (Date.now() > deadline) {
+      console.error(`The inbox cannot start: its ${name.replace("-", " ")} was not registered.`);
+      process.exit(1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return globalThis[key];
+}
+
 /** The connection's own address, for the app to tell clients apart (never a client's header). */
 const PEER_HEADER = "x-inbox-peer-address";
 
@@ -40,11 +59,7 @@ const PEER_HEADER = "x-inbox-peer-address";
  * request whose Host is not the inbox's own (DNS rebinding), and, without sign-in, one that came
  * through a proxy. Asked before the framework adds forwarding headers of its own.
  */
-const requestGuard = globalThis[Symbol.for("didit-inbox.request-guard")];
-if (typeof requestGuard !== "function") {
-  console.error("The inbox cannot start: its request guard was not registered.");
-  process.exit(1);
-}
+const requestGuard = await registered("request-guard");
 
 const server = createServer((request, response) => {
   const refused = requestGuard(request.headers);
