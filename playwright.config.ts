@@ -3,6 +3,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./e2e/chromium";
 import {
   E2E_DIDIT_KEY,
   E2E_PASSCODE,
+  E2E_PREVIOUS_SESSION_SECRET,
   E2E_SESSION_SECRET,
   FAKE_DIDIT_PORT,
   LIVE_PORT,
@@ -126,6 +127,8 @@ export default defineConfig({
       INBOX_TRUSTED_PROXIES: "1",
       INBOX_PASSCODE: E2E_PASSCODE,
       INBOX_SESSION_SECRET: E2E_SESSION_SECRET,
+      // As in the middle of a rotation: cookies sealed with the old secret still work.
+      INBOX_SESSION_SECRET_PREVIOUS: E2E_PREVIOUS_SESSION_SECRET,
     }),
     appServer("oidc", OIDC_APP_PORT, {
       ...LIVE_ENV,
@@ -137,6 +140,9 @@ export default defineConfig({
       INBOX_PUBLIC_URL: OIDC_APP_URL,
       INBOX_SESSION_SECRET: E2E_SESSION_SECRET,
       INBOX_ALLOWED_DOMAINS: "example.com",
+      INBOX_ROLES_CLAIM: "groups",
+      INBOX_REVIEWER_GROUPS: "kyc-reviewers",
+      INBOX_ADMIN_GROUPS: "kyc-admins",
     }),
     ...(POSTGRES
       ? [

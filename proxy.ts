@@ -1,5 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { parseConfig } from "@/lib/env/schema";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
+
+/** Read once: the server refused to start if the configuration was invalid. */
+const { portraitHosts } = parseConfig(process.env);
 
 /**
  * Runs before every page request: a per-request CSP nonce. The other security headers come from
@@ -9,7 +13,7 @@ import { contentSecurityPolicy } from "@/lib/http/security-headers";
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", portraitHosts);
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -3,7 +3,8 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import type { SearchParams } from "nuqs/server";
 import { Suspense } from "react";
-import { SignOutButton } from "@/components/auth/sign-out-button";
+import { AccountBar } from "@/components/auth/account-bar";
+import { AnalystProvider } from "@/components/auth/analyst-context";
 import { Inbox } from "@/components/inbox/inbox";
 import { InboxSkeleton } from "@/components/inbox/inbox-states";
 import { parseViewCookie, VIEW_COOKIE } from "@/components/preferences/preference-schema";
@@ -55,21 +56,16 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             Activity
           </Link>
         </div>
-        {authConfig.mode !== "none" && (
-          <div className="flex items-center gap-3 text-sm">
-            <span data-testid="analyst-name" className="text-zinc-700 dark:text-zinc-300">
-              {analyst.name}
-            </span>
-            <SignOutButton />
-          </div>
-        )}
+        {authConfig.mode !== "none" && <AccountBar name={analyst.name} role={analyst.role} />}
       </header>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <Suspense fallback={<InboxSkeleton />}>
           {/* Inside the boundary: the clock must hydrate together with what reads it. */}
           <NowProvider renderedAt={Date.now()}>
             <PreferencesProvider initial={view}>
-              <Inbox />
+              <AnalystProvider analyst={{ id: analyst.id, name: analyst.name, role: analyst.role }}>
+                <Inbox />
+              </AnalystProvider>
             </PreferencesProvider>
           </NowProvider>
         </Suspense>

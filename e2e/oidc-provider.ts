@@ -18,6 +18,18 @@ interface AccountClaims {
   email: string;
   email_verified: boolean;
   name: string;
+  groups: string[];
+}
+
+/** The app's test settings map these groups to roles (playwright.config.ts). */
+export const REVIEWER_GROUP = "kyc-reviewers";
+export const ADMIN_GROUP = "kyc-admins";
+
+/** A login that starts with "viewer" is in no group, one with "admin" is an admin, others review. */
+function groupsFor(login: string): string[] {
+  if (login.startsWith("viewer")) return ["staff"];
+  if (login.startsWith("admin")) return ["staff", ADMIN_GROUP];
+  return ["staff", REVIEWER_GROUP];
 }
 
 interface OidcProviderInstance {
@@ -46,6 +58,7 @@ export function claimsFor(login: string): AccountClaims {
     email: login.includes("@") ? login : `${login}@example.com`,
     email_verified: true,
     name: displayNameFor(login),
+    groups: groupsFor(login),
   };
 }
 
@@ -75,7 +88,8 @@ export async function startOidcProvider(port: number): Promise<() => Promise<voi
     claims: {
       openid: ["sub"],
       email: ["email", "email_verified"],
-      profile: ["name"],
+      // Many providers send groups with the profile; the app reads whichever claim it is told to.
+      profile: ["name", "groups"],
     },
     // Left at its spec-conformant default (conformIdTokenClaims: true): with the code flow the ID
     // token then carries only `sub`, and email and name come from userinfo, so the inbox's

@@ -25,6 +25,8 @@ export const OIDC_APP_URL = `http://127.0.0.1:${OIDC_APP_PORT}`;
 
 export const E2E_PASSCODE = "correct-horse-battery-staple-e2e";
 export const E2E_SESSION_SECRET = "e2e-session-secret-0123456789abcdef0123456789";
+/** The secret before a rotation, still accepted by the passcode server. */
+export const E2E_PREVIOUS_SESSION_SECRET = "e2e-previous-session-secret-fedcba9876543210";
 
 /** The key the live app sends to the fake Didit; a test asserts it never reaches the browser. */
 export const E2E_DIDIT_KEY = "e2e-didit-key-3f9c2a71b4";

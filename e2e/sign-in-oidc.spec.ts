@@ -105,3 +105,60 @@ test.describe("OpenID Connect sign-in", () => {
     expect(cookie).toMatch(/Max-Age=600/);
   });
 });
+
+test.describe("roles from the provider's groups claim", () => {
+  test("a viewer reads, sees no decision controls, and the API refuses them 403", async ({
+    page,
+  }) => {
+    await page.goto(`${OIDC_APP_URL}/?status=FLAGGED`);
+    await signInAtProvider(page, "viewer.vic");
+    await expect(page.getByTestId("analyst-role")).toHaveText("Viewer");
+    await expect(userRows(page).first()).toBeVisible();
+    const table = page.getByRole("table", { name: "Users" });
+    await expect(table.getByRole("checkbox", { name: /^Select/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /export/i })).toHaveCount(0);
+
+    await userRows(page).first().click();
+    const panel = page.getByRole("dialog");
+    await expect(panel.getByText("Read only: your role (viewer)")).toBeVisible();
+    await expect(panel.getByRole("button", { name: /^(block|flag|set active)/i })).toHaveCount(0);
+    await page.keyboard.press("b");
+    await expect(page.getByRole("dialog", { name: /reason|block/i })).toHaveCount(0);
+
+    const decision = await page.request.post(`${OIDC_APP_URL}/api/decisions`, {
+      headers: { origin: OIDC_APP_URL },
+      data: { users: [{ id: "x", vendorData: "x" }], status: "BLOCKED", reason: "Not allowed" },
+    });
+    expect(decision.status()).toBe(403);
+    expect(await decision.json()).toMatchObject({ error: { code: "forbidden_role" } });
+    const csv = await page.request.get(`${OIDC_APP_URL}/api/exports/users`);
+    expect(csv.status()).toBe(403);
+  });
+
+  test("an admin sees who is signed in and ends an analyst's sessions", async ({
+    page,
+    browser,
+  }) => {
+    const other = await browser.newContext();
+    await other.route(/^https:\/\/fonts\.(googleapis|gstatic)\.com\//, (route) => route.abort());
+    const bob = await other.newPage();
+    await bob.goto(`${OIDC_APP_URL}/`);
+    await signInAtProvider(bob, "bob.builder");
+    await expect(bob.getByTestId("analyst-role")).toHaveText("Reviewer");
+    expect((await bob.request.get(`${OIDC_APP_URL}/api/users?limit=1`)).status()).toBe(200);
+
+    await page.goto(`${OIDC_APP_URL}/`);
+    await signInAtProvider(page, "admin.ada");
+    await expect(page.getByTestId("analyst-role")).toHaveText("Admin");
+    await page.getByRole("link", { name: "Sessions" }).click();
+    await expect(page.getByRole("heading", { name: "Sessions" })).toBeVisible();
+    const table = page.getByRole("table", { name: "Sessions" });
+    await expect(table.getByText("Bob Builder")).toBeVisible();
+    await expect(table.getByText("(this session)")).toBeVisible();
+
+    await page.getByRole("button", { name: "End all sessions of Bob Builder" }).click();
+    await expect(table.getByText("Bob Builder")).toHaveCount(0);
+    expect((await bob.request.get(`${OIDC_APP_URL}/api/users?limit=1`)).status()).toBe(401);
+    await other.close();
+  });
+});

@@ -16,7 +16,7 @@ test.describe("passcode sign-in", () => {
     await expect(page.getByRole("radio", { name: "Flagged" })).toBeChecked();
     await expect(userRows(page).first()).toBeVisible();
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     const api = await page.request.get(`${PASSCODE_URL}/api/users`);
     expect(api.status()).toBe(401);

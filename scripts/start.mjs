@@ -60,8 +60,11 @@ const PEER_HEADER = "x-inbox-peer-address";
  * through a proxy. Asked before the framework adds forwarding headers of its own.
  */
 const requestGuard = await registered("request-guard");
+/** Headers that depend on the deployment (HSTS over https): lib/http/security-headers.ts. */
+const responseHeaders = (await registered("response-headers"))();
 
 const server = createServer((request, response) => {
+  for (const [name, value] of responseHeaders) response.setHeader(name, value);
   const refused = requestGuard(request.headers);
   if (refused) {
     response.writeHead(refused.status, {

@@ -5,7 +5,8 @@ import type { SearchParams } from "nuqs/server";
 import { Suspense } from "react";
 import { ActivitySkeleton } from "@/components/activity/activity-states";
 import { ActivityView } from "@/components/activity/activity-view";
-import { SignOutButton } from "@/components/auth/sign-out-button";
+import { AccountBar } from "@/components/auth/account-bar";
+import { AnalystProvider } from "@/components/auth/analyst-context";
 import { presentEvent } from "@/lib/activity/present";
 import {
   type ActivityQuery,
@@ -73,16 +74,13 @@ export default async function ActivityTrailPage({
             Review inbox
           </Link>
         </div>
-        {authConfig.mode !== "none" && (
-          <div className="flex items-center gap-3 text-sm">
-            <span className="text-zinc-700 dark:text-zinc-300">{analyst.name}</span>
-            <SignOutButton />
-          </div>
-        )}
+        {authConfig.mode !== "none" && <AccountBar name={analyst.name} role={analyst.role} />}
       </header>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <Suspense fallback={<ActivitySkeleton />}>
-          <ActivityView />
+          <AnalystProvider analyst={{ id: analyst.id, name: analyst.name, role: analyst.role }}>
+            <ActivityView />
+          </AnalystProvider>
         </Suspense>
       </HydrationBoundary>
     </main>

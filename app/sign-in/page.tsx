@@ -10,6 +10,8 @@ export const metadata: Metadata = { title: "Sign in · Review inbox" };
 const ERRORS: Record<string, string> = {
   not_allowed: "Your account is not allowed to use this inbox.",
   oidc_failed: "Sign-in failed. Try again.",
+  mfa_required:
+    "This inbox requires a second factor. Sign in to your identity provider with one, then try again.",
 };
 
 export default async function SignInPage({

@@ -1,3 +1,4 @@
+import { useCan } from "@/components/auth/analyst-context";
 import { buttonClasses } from "@/components/ui/field";
 import { type ActivityQuery, serializeActivityFilters } from "@/lib/activity/query-state";
 
@@ -7,7 +8,10 @@ import { type ActivityQuery, serializeActivityFilters } from "@/lib/activity/que
  * server's Content-Disposition.
  */
 export function ExportLink({ query }: { query: ActivityQuery }) {
+  // Exporting is a reviewer's (the route refuses a viewer too).
+  const allowed = useCan("reviewer");
   const { limit: _limit, offset: _offset, ...filters } = query;
+  if (!allowed) return null;
   return (
     <a
       href={serializeActivityFilters("/api/activity/export", filters)}

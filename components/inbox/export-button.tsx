@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { buttonClasses } from "@/components/ui/field";
+import { activityHeaders } from "@/lib/api/activity";
 import { ApiError } from "@/lib/api/client";
 import { CsvRecordCounter } from "@/lib/export/csv-row-counter";
 import { filenameFromDisposition } from "@/lib/export/export-filename";
@@ -91,7 +92,7 @@ export function ExportButton({ query }: ExportButtonProps) {
     try {
       const response = await fetch(exportUrl(query), {
         signal: aborter.signal,
-        headers: { accept: "text/csv" },
+        headers: { accept: "text/csv", ...activityHeaders() },
         cache: "no-store",
       });
       received = true;

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
+import { useCan } from "@/components/auth/analyst-context";
 import { usePreference } from "@/components/preferences/use-preference";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { InboxUser } from "@/lib/didit/types";
@@ -69,6 +70,8 @@ export function Inbox() {
     clearFilters,
   } = useInboxQuery();
   const queryClient = useQueryClient();
+  // A viewer reads; deciding, selecting for a bulk change and exporting are a reviewer's.
+  const mayDecide = useCan("reviewer");
   const [autoRefresh] = usePreference("autoRefresh");
   const users = useQuery({
     ...usersQueryOptions(query),
@@ -187,7 +190,7 @@ export function Inbox() {
   );
 
   const decisionKey = (event: KeyboardEvent, status: UserStatus) => {
-    if (event.repeat) return false;
+    if (event.repeat || !mayDecide) return false;
     return decide(status, panel.openRef.current !== null ? "panel" : "row");
   };
 
@@ -231,7 +234,7 @@ export function Inbox() {
       "decide-block": (event) => decisionKey(event, DECISION_ACTIONS["decide-block"]),
       "toggle-select": () => {
         const id = activeRef.current;
-        if (!id || !rowIdsRef.current.includes(id)) return false;
+        if (!mayDecide || !id || !rowIdsRef.current.includes(id)) return false;
         selection.toggle(id);
       },
     },
@@ -265,10 +268,10 @@ export function Inbox() {
           void queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
         }}
         onOpenView={setView}
-        exportButton={<ExportButton query={query} />}
+        exportButton={mayDecide ? <ExportButton query={query} /> : null}
       />
 
-      {showBulkBar && (
+      {showBulkBar && mayDecide && (
         <BulkBar
           count={selection.selected.size}
           pending={decisions.bulkPending}
@@ -303,6 +306,7 @@ export function Inbox() {
               selected={selection.selected}
               onToggleSelect={selection.toggle}
               onTogglePage={selection.togglePage}
+              selectable={mayDecide}
             />
           )}
           <Pagination page={page} onOffsetChange={setOffset} onLimitChange={setLimit} />
@@ -316,7 +320,7 @@ export function Inbox() {
           position={openIndex >= 0 ? { index: openIndex, total: rows.length } : null}
           onClose={closePanel}
           onStep={stepPanel}
-          onDecide={decideFromPanel}
+          onDecide={mayDecide ? decideFromPanel : null}
           notice={decisions.notice}
         />
       )}

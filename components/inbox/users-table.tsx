@@ -23,6 +23,8 @@ export interface UsersTableProps {
   onToggleSelect: (id: string, range: boolean) => void;
   /** The header's box: the whole page. */
   onTogglePage: () => void;
+  /** False for a viewer: no boxes (the column keeps its place, so the layout does not move). */
+  selectable: boolean;
 }
 
 type UserRowModel = Row<typeof userTableFeatures, InboxUser>;
@@ -57,6 +59,7 @@ interface UserRowProps {
   /** Chosen for a bulk change (its own prop: flipping it re-renders this row only). */
   selected: boolean;
   onToggleSelect: (id: string, range: boolean) => void;
+  selectable: boolean;
   compact: boolean;
   FlexRender: ReturnType<typeof useTable<typeof userTableFeatures, InboxUser>>["FlexRender"];
 }
@@ -70,6 +73,7 @@ const UserRow = memo(function UserRow({
   onOpen,
   selected,
   onToggleSelect,
+  selectable,
   compact,
   FlexRender,
 }: UserRowProps) {
@@ -89,21 +93,23 @@ const UserRow = memo(function UserRow({
       className="group cursor-pointer border-b border-zinc-100 align-top outline-none last:border-0 hover:bg-zinc-50 focus-visible:bg-blue-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 aria-selected:bg-blue-50/60 dark:border-zinc-800 dark:hover:bg-zinc-800/50 dark:focus-visible:bg-blue-950/60 dark:aria-selected:bg-blue-950/40"
     >
       <td className={SELECT_CELL} data-select-cell="true">
-        <label className={`flex cursor-pointer justify-center ${compact ? "py-1" : "py-2.5"}`}>
-          <input
-            type="checkbox"
-            // Out of the Tab order like the rows' other cells (the row itself is the roving stop);
-            // from the keyboard, x selects the focused row.
-            tabIndex={-1}
-            aria-label={selectLabel(row.original)}
-            checked={selected}
-            // Handled on click, which carries the Shift key (a change event does not); the box
-            // shows the selection state, so React's own toggling is not wanted.
-            readOnly
-            onClick={(event) => onToggleSelect(id, event.shiftKey)}
-            className="size-4 cursor-pointer accent-blue-700"
-          />
-        </label>
+        {selectable && (
+          <label className={`flex cursor-pointer justify-center ${compact ? "py-1" : "py-2.5"}`}>
+            <input
+              type="checkbox"
+              // Out of the Tab order like the rows' other cells (the row itself is the roving stop);
+              // from the keyboard, x selects the focused row.
+              tabIndex={-1}
+              aria-label={selectLabel(row.original)}
+              checked={selected}
+              // Handled on click, which carries the Shift key (a change event does not); the box
+              // shows the selection state, so React's own toggling is not wanted.
+              readOnly
+              onClick={(event) => onToggleSelect(id, event.shiftKey)}
+              className="size-4 cursor-pointer accent-blue-700"
+            />
+          </label>
+        )}
       </td>
       {row.getVisibleCells().map((cell) => (
         <td
@@ -152,6 +158,7 @@ export function UsersTable({
   selected,
   onToggleSelect,
   onTogglePage,
+  selectable,
 }: UsersTableProps) {
   const [hidden] = usePreference("hiddenColumns");
   const [storedOrder] = usePreference("columnOrder");
@@ -214,7 +221,7 @@ export function UsersTable({
                 scope="col"
                 className="sticky left-0 z-[1] w-10 border-b border-zinc-200 bg-zinc-50 p-0 dark:border-zinc-800 dark:bg-zinc-900"
               >
-                <PageCheckbox state={pageState} onToggle={onTogglePage} />
+                {selectable && <PageCheckbox state={pageState} onToggle={onTogglePage} />}
               </th>
               {group.headers.map((header) => (
                 <th
@@ -239,6 +246,7 @@ export function UsersTable({
               onOpen={onOpen}
               selected={selected.has(row.id)}
               onToggleSelect={onToggleSelect}
+              selectable={selectable}
               compact={density === "compact"}
               FlexRender={table.FlexRender}
             />

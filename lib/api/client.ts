@@ -1,3 +1,4 @@
+import { activityHeaders } from "./activity";
 import type { ApiErrorBody, ApiErrorCode } from "./types";
 
 /** An error answer of the app's own API, as the browser sees it. */
@@ -46,7 +47,7 @@ export interface ApiRequest {
  * an ApiError carrying the server's message.
  */
 export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { accept: "application/json", ...activityHeaders() };
   if (request.body !== undefined) headers["content-type"] = "application/json";
   const response = await fetch(path, {
     method: request.method ?? "GET",

@@ -29,6 +29,7 @@ export const API_ERROR_STATUS = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden_origin: 403,
+  forbidden_role: 403,
   unsupported_media_type: 415,
   misdirected_host: 421,
   not_found: 404,
@@ -93,4 +94,18 @@ export interface ActivityPage {
 /** `GET /api/activity/users/{id}`: one user's history on the trail, oldest first. */
 export interface UserActivity {
   events: ActivityEvent[];
+}
+
+/** A signed-in session, as an admin sees it (`GET /api/admin/sessions`). Never the session id. */
+export interface SessionSummary {
+  /** A digest of the session id: what an admin names it by to end it. */
+  handle: string;
+  analystId: string;
+  analystName: string;
+  role: "viewer" | "reviewer" | "admin";
+  authMode: "oidc" | "passcode";
+  createdAt: string;
+  lastSeenAt: string;
+  /** The session this request came with. */
+  current: boolean;
 }

@@ -5,6 +5,8 @@ export const AUDIT_ACTIONS = {
   usersExported: "users.exported",
   signedIn: "session.signed-in",
   signedOut: "session.signed-out",
+  signedOutEverywhere: "session.signed-out-everywhere",
+  sessionRevoked: "session.revoked",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
@@ -15,6 +17,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "users.exported": "Exported users",
   "session.signed-in": "Signed in",
   "session.signed-out": "Signed out",
+  "session.signed-out-everywhere": "Signed out everywhere",
+  "session.revoked": "Ended a session",
 };
 
 /** `pending`: an intent whose outcome is not recorded yet (or was lost in a crash). */

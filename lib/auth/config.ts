@@ -11,6 +11,14 @@ export const authConfig = config.auth;
  * made once per process; sessions then do not survive a restart or span instances, which the
  * warning says.
  */
+/**
+ * The secrets a session cookie may be sealed with: the current one first (the only one used to
+ * seal), then INBOX_SESSION_SECRET_PREVIOUS during a rotation.
+ */
+export function sessionSecrets(): string[] {
+  return [sessionSecret(), ...(config.previousSessionSecret ? [config.previousSessionSecret] : [])];
+}
+
 export function sessionSecret(): string {
   if (config.sessionSecret) return config.sessionSecret;
   return processSingleton("generated-session-secret", () => {

@@ -7,7 +7,8 @@ import { type Analyst, currentAnalyst } from "./session";
  * (so a bookmark survives signing in). Checked in the page itself, not only in proxy.ts.
  */
 export async function requireAnalyst(returnTo: string): Promise<Analyst> {
-  const analyst = await currentAnalyst();
+  // Opening a page is the analyst's own doing: it keeps the session alive.
+  const analyst = await currentAnalyst(true);
   if (!analyst) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   return analyst;
 }

@@ -92,7 +92,7 @@ export async function completeAuthorization(
   settings: OidcSettings,
   search: string,
   transaction: OidcTransaction,
-): Promise<{ issuer: string; identity: OidcIdentity }> {
+): Promise<{ issuer: string; identity: OidcIdentity; claims: Record<string, unknown> }> {
   const config = await oidcConfiguration(settings);
   // Built from the configured public origin, never the Host header: it becomes the redirect_uri
   // sent to the token endpoint, and a proxy in front of the app may rewrite Host.
@@ -108,13 +108,21 @@ export async function completeAuthorization(
   if (!identity) throw new OidcSignInError("missing_subject");
 
   const metadata = config.serverMetadata();
-  if (needsUserInfo(identity) && metadata.userinfo_endpoint) {
-    const info = readIdentity(
-      await client.fetchUserInfo(config, tokens.access_token, identity.sub),
-    );
+  // Userinfo also carries what some providers keep out of the ID token (groups, among others).
+  let userInfoClaims: Record<string, unknown> = {};
+  if (metadata.userinfo_endpoint) {
+    const needed = needsUserInfo(identity);
+    try {
+      userInfoClaims = await client.fetchUserInfo(config, tokens.access_token, identity.sub);
+    } catch (error) {
+      // Only fatal when the ID token lacked the identity; groups alone fall back to the default role.
+      if (needed) throw error;
+    }
+    const info = needed ? readIdentity(userInfoClaims) : null;
     if (info) identity = withUserInfo(identity, info);
   }
-  return { issuer: metadata.issuer, identity };
+  // The ID token's own claims win where both carry one (amr and acr exist only there).
+  return { issuer: metadata.issuer, identity, claims: { ...userInfoClaims, ...claims } };
 }
 
 function cookieSecure(settings: OidcSettings): boolean {
@@ -175,7 +183,7 @@ export function redirectTo(location: URL): Response {
 
 export function signInError(
   settings: OidcSettings,
-  error: "oidc_failed" | "not_allowed",
+  error: "oidc_failed" | "not_allowed" | "mfa_required",
 ): Response {
   return redirectTo(new URL(`/sign-in?error=${error}`, settings.publicUrl));
 }

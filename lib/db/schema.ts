@@ -48,3 +48,28 @@ export const auditEvents = pgTable(
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type NewAuditEventRow = typeof auditEvents.$inferInsert;
+
+/**
+ * Signed-in sessions. The cookie holds only the sealed `id`; everything else is here, so ending a
+ * session (sign-out, "sign out everywhere", an admin) takes effect on the next request from any
+ * copy of its cookie, on every instance.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** 32 random bytes, base64url. */
+    id: text("id").primaryKey(),
+    analystId: text("analyst_id").notNull(),
+    analystName: text("analyst_name").notNull(),
+    /** `viewer`, `reviewer` or `admin` (lib/auth/roles.ts), fixed at sign-in. */
+    role: text("role").notNull(),
+    /** How the analyst signed in: `oidc` or `passcode`. */
+    authMode: text("auth_mode").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+    /** The analyst's last own action; background traffic does not move it (the idle timeout). */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (table) => [index("sessions_analyst_idx").on(table.analystId)],
+);
+
+export type SessionRow = typeof sessions.$inferSelect;

@@ -66,7 +66,52 @@ describe("parseConfig: sign-in", () => {
       mode: "oidc",
       publicUrl: "https://inbox.example.com",
       allowedDomains: ["example.com", "example.org"],
+      roles: {
+        claim: "groups",
+        reviewerGroups: [],
+        adminGroups: [],
+        defaultRole: "viewer",
+        requireMfa: false,
+      },
     });
+  });
+
+  it("reads the role mapping and the second-factor rule", () => {
+    const oidc = {
+      ...live,
+      INBOX_AUTH: "oidc",
+      INBOX_SESSION_SECRET: SECRET,
+      OIDC_ISSUER: "https://id.example.com",
+      OIDC_CLIENT_ID: "inbox",
+      OIDC_CLIENT_SECRET: "secret",
+      INBOX_PUBLIC_URL: "https://inbox.example.com",
+    };
+    const config = parseConfig({
+      ...oidc,
+      INBOX_ROLES_CLAIM: "roles",
+      INBOX_REVIEWER_GROUPS: "KYC-Reviewers, ops",
+      INBOX_ADMIN_EMAILS: "Ada@Example.com",
+      INBOX_DEFAULT_ROLE: "reviewer",
+      INBOX_REQUIRE_MFA: "true",
+    });
+    expect(config.auth).toMatchObject({
+      roles: {
+        claim: "roles",
+        reviewerGroups: ["kyc-reviewers", "ops"],
+        adminEmails: ["ada@example.com"],
+        defaultRole: "reviewer",
+        requireMfa: true,
+      },
+    });
+    expect(parseConfig({ ...oidc, INBOX_REQUIRE_MFA: "false" }).auth).toMatchObject({
+      roles: { requireMfa: false },
+    });
+    expect(() => parseConfig({ ...oidc, INBOX_DEFAULT_ROLE: "root" })).toThrow(
+      /INBOX_DEFAULT_ROLE/,
+    );
+    expect(() => parseConfig({ ...oidc, INBOX_REQUIRE_MFA: "yes" })).toThrow(
+      /INBOX_REQUIRE_MFA: must be true or false/,
+    );
   });
 
   it("names a bad value without echoing it", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type OidcRoleSettings, ROLES } from "../auth/roles";
 import { type TrustedProxies, trustedProxiesSchema } from "../http/trusted-proxies";
 import { sandboxReferenceTimeSchema } from "../sandbox/reference-time";
 
@@ -29,6 +30,9 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i;
 export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK.test(hostname);
 }
+
+/** The host of the S3 bucket Didit's presigned portrait URLs point at (docs/didit-api.md). */
+export const DEFAULT_PORTRAIT_HOST = "service-didit-verification.s3.amazonaws.com";
 
 /** Didit's own limits per key (docs/didit-api.md). */
 export const DIDIT_GET_LIMIT_PER_MINUTE = 600;
@@ -96,6 +100,8 @@ const common = z.object({
   // Didit allows 300 writes a minute per key; the default leaves the same headroom as for reads.
   DIDIT_WRITE_LIMIT_PER_MINUTE: withDefault(wholeNumber(1, 1_000_000), 270),
   INBOX_SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  // The secret before a rotation: cookies it sealed are still accepted while it is set.
+  INBOX_SESSION_SECRET_PREVIOUS: optional(z.string().min(32, "must be at least 32 characters")),
   INBOX_PUBLIC_URL: optional(publicUrl),
   // Which proxies may say who the client is (a number of hops, or CIDRs): lib/http/trusted-proxies.ts.
   INBOX_TRUSTED_PROXIES: z.preprocess(emptyAsUndefined, trustedProxiesSchema),
@@ -107,6 +113,31 @@ const common = z.object({
     }),
   ),
   INBOX_DATA_DIR: withDefault(z.string().min(1), "./.data"),
+  // Where portraits may load from (the CSP's img-src): host names, `*.` allowed as the first label.
+  DIDIT_PORTRAIT_HOSTS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default(DEFAULT_PORTRAIT_HOST)
+      .transform((value) =>
+        value
+          .split(",")
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(
+                /^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/,
+                "must be host names such as service-didit-verification.s3.amazonaws.com",
+              ),
+          )
+          .min(1),
+      ),
+  ),
   // Pins the sandbox's "today" (tests, screenshots); read by lib/sandbox/default-index.ts, checked
   // here so a bad value stops the server at start rather than at the first sandbox request.
   SANDBOX_REFERENCE_TIME: optional(sandboxReferenceTimeSchema),
@@ -149,6 +180,20 @@ const signIn = z.discriminatedUnion(
       ),
       INBOX_ALLOWED_EMAILS: list,
       INBOX_ALLOWED_DOMAINS: list,
+      // Roles (lib/auth/roles.ts): a claim's values mapped to groups, or email lists.
+      INBOX_ROLES_CLAIM: withDefault(
+        z.string().regex(/^[\w.:/-]{1,100}$/, "must be a claim name"),
+        "groups",
+      ),
+      INBOX_REVIEWER_GROUPS: list,
+      INBOX_ADMIN_GROUPS: list,
+      INBOX_REVIEWER_EMAILS: list,
+      INBOX_ADMIN_EMAILS: list,
+      INBOX_DEFAULT_ROLE: withDefault(z.enum(ROLES), "viewer"),
+      // Not withDefault: a default skips the transform, and "false" is a truthy string.
+      INBOX_REQUIRE_MFA: optional(
+        z.enum(["true", "false"], { error: "must be true or false" }),
+      ).transform((value) => value === "true"),
     }),
   ],
   {
@@ -175,6 +220,7 @@ export type AuthConfig =
       publicUrl: string;
       allowedEmails: string[];
       allowedDomains: string[];
+      roles: OidcRoleSettings;
     };
 
 export interface Config {
@@ -195,10 +241,14 @@ export interface Config {
   logLevel: z.output<typeof common>["LOG_LEVEL"];
   /** The inbox's own public origin, when configured (required for OIDC). */
   publicUrl: string | null;
+  /** Host names portraits may load from (the CSP's img-src). */
+  portraitHosts: string[];
   /** Which proxies in front of the inbox may name the client (sign-in attempts are per client). */
   trustedProxies: TrustedProxies;
   /** Null only in sandbox mode without one: a random secret is then made per process. */
   sessionSecret: string | null;
+  /** Still accepted for cookies sealed before a rotation; never used to seal. */
+  previousSessionSecret: string | null;
   auth: AuthConfig;
 }
 
@@ -263,6 +313,15 @@ const configSchema = z
             publicUrl: env.INBOX_PUBLIC_URL,
             allowedEmails: env.INBOX_ALLOWED_EMAILS,
             allowedDomains: env.INBOX_ALLOWED_DOMAINS,
+            roles: {
+              claim: env.INBOX_ROLES_CLAIM,
+              reviewerGroups: env.INBOX_REVIEWER_GROUPS,
+              adminGroups: env.INBOX_ADMIN_GROUPS,
+              reviewerEmails: env.INBOX_REVIEWER_EMAILS,
+              adminEmails: env.INBOX_ADMIN_EMAILS,
+              defaultRole: env.INBOX_DEFAULT_ROLE,
+              requireMfa: env.INBOX_REQUIRE_MFA,
+            },
           }
         : env.INBOX_AUTH === "passcode"
           ? { mode: "passcode", passcode: env.INBOX_PASSCODE }
@@ -284,7 +343,9 @@ const configSchema = z
       logLevel: env.LOG_LEVEL,
       publicUrl: env.INBOX_PUBLIC_URL ?? null,
       trustedProxies: env.INBOX_TRUSTED_PROXIES,
+      portraitHosts: env.DIDIT_PORTRAIT_HOSTS,
       sessionSecret: env.INBOX_SESSION_SECRET ?? null,
+      previousSessionSecret: env.INBOX_SESSION_SECRET_PREVIOUS ?? null,
       auth,
     };
   });

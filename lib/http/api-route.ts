@@ -1,7 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { type Analyst, touchAnalyst } from "@/lib/auth/session";
+import { ACTIVITY_HEADER } from "@/lib/api/activity";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { type Analyst, currentAnalyst } from "@/lib/auth/session";
 import type { UpstreamInfo } from "@/lib/didit/client";
 import { log } from "@/lib/log";
 import { apiError, errorResponse } from "./responses";
@@ -37,12 +39,20 @@ interface ApiRouteOptions {
   checkOrigin?: boolean;
   /** Sign-in and sign-out are reachable without a session; everything else is not. */
   public?: boolean;
+  /** The least role that may call it (lib/auth/roles.ts); `viewer` unless said. */
+  role?: Role;
 }
 
+const ROLE_REFUSAL: Record<Role, string> = {
+  viewer: "Sign in to use the inbox.",
+  reviewer: "Your role is viewer: you can read the inbox, but not change, export, claim or note.",
+  admin: "Only an admin can do this.",
+};
+
 /**
- * Every API route handler goes through here: the session is checked inside the handler itself
- * (never trusting middleware alone), errors become JSON, and one access-log line is written with
- * operational fields only.
+ * Every API route handler goes through here: the session and the analyst's role are checked
+ * inside the handler itself (never trusting middleware or hidden buttons), errors become JSON, and
+ * one access-log line is written with operational fields only.
  */
 export function apiRoute<P = Record<string, never>>(
   options: ApiRouteOptions,
@@ -58,19 +68,23 @@ export function apiRoute<P = Record<string, never>>(
       if (options.checkOrigin && !isSameOrigin(request)) {
         response = apiError("forbidden_origin", "This request did not come from the inbox.");
       } else {
-        analyst = await touchAnalyst();
+        // Only the analyst's own requests slide the idle timeout (lib/api/activity.ts).
+        analyst = await currentAnalyst(request.headers.get(ACTIVITY_HEADER) === "1");
+        const role = options.role ?? "viewer";
         response =
-          analyst || options.public
-            ? await handler({
-                request,
-                params: ((await segment?.params) ?? {}) as P,
-                analyst,
-                requestId,
-                onUpstream: (info) => {
-                  upstream = info;
-                },
-              })
-            : apiError("unauthenticated", "Sign in to use the inbox.");
+          !analyst && !options.public
+            ? apiError("unauthenticated", "Sign in to use the inbox.")
+            : analyst && !hasRole(analyst.role, role)
+              ? apiError("forbidden_role", ROLE_REFUSAL[role])
+              : await handler({
+                  request,
+                  params: ((await segment?.params) ?? {}) as P,
+                  analyst,
+                  requestId,
+                  onUpstream: (info) => {
+                    upstream = info;
+                  },
+                });
       }
     } catch (error) {
       response = errorResponse(error);

@@ -21,16 +21,33 @@ export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string
 /** For JSON answers: nothing may load or frame them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-/** Where Didit serves portraits from (short-lived presigned S3 URLs). */
-const PORTRAIT_HOSTS = "https://*.amazonaws.com https://*.didit.me";
+/**
+ * Headers that depend on how the inbox is deployed, set on every response by the server
+ * (scripts/start.mjs) rather than baked into the build: HSTS once the public URL is https.
+ */
+export function deploymentHeaders(publicUrl: string | null): Array<[string, string]> {
+  if (!publicUrl?.startsWith("https:")) return [];
+  // A year, the usual; no includeSubDomains: the inbox does not speak for its parent's other hosts.
+  return [["Strict-Transport-Security", "max-age=31536000"]];
+}
 
-export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+/**
+ * `portraitHosts`: where portraits may load from (DIDIT_PORTRAIT_HOSTS, by default the host of
+ * Didit's S3 bucket), as `https://host` sources.
+ */
+export function contentSecurityPolicy(
+  nonce: string,
+  dev: boolean,
+  portraitHosts: readonly string[],
+): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    // Tag colours come from data and are applied as inline style attributes.
+    // Tag colours come from data and are applied as inline style attributes, and React writes
+    // style attributes for column widths; a nonce covers <style> elements, not attributes
+    // (README, Security).
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob: ${PORTRAIT_HOSTS}`,
+    ["img-src 'self' data: blob:", ...portraitHosts.map((host) => `https://${host}`)].join(" "),
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws:" : ""}`,
     "frame-ancestors 'none'",

@@ -8,6 +8,7 @@ import { getUser } from "@/lib/didit/client";
 import type { AuthMode } from "@/lib/env/schema";
 import { config } from "@/lib/env/server";
 import { checkRequestHeaders, type HostPolicy } from "@/lib/http/host-guard";
+import { deploymentHeaders } from "@/lib/http/security-headers";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/runtime/process-singleton";
 
@@ -62,6 +63,8 @@ export async function startInbox(): Promise<void> {
     publicHost: config.publicUrl ? new URL(config.publicUrl).hostname.toLowerCase() : null,
     refuseForwarded: config.auth.mode === "none",
   };
+  // ...and these on every response (HSTS when the public URL is https).
+  processSingleton("response-headers", () => () => deploymentHeaders(config.publicUrl));
   processSingleton(
     "request-guard",
     () => (headers: Parameters<typeof checkRequestHeaders>[0]) =>

@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
  * as partial, never as success.
  */
 export const POST = apiRoute(
-  { name: "/api/decisions", checkOrigin: true },
+  { name: "/api/decisions", checkOrigin: true, role: "reviewer" },
   async ({ request, analyst, requestId }) => {
     const body = await readJsonBody(request, decisionRequestSchema);
     if (!body.ok) return body.response;

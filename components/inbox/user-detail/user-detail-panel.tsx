@@ -23,8 +23,11 @@ export interface UserDetailPanelProps {
   position: { index: number; total: number } | null;
   onClose: () => void;
   onStep: (delta: 1 | -1) => void;
-  /** Opens the reason dialog for a change to `status` (the inbox owns it, as it does for `a`). */
-  onDecide: (status: UserStatus) => void;
+  /**
+   * Opens the reason dialog for a change to `status` (the inbox owns it, as it does for `a`).
+   * Null for a viewer: the panel is read-only.
+   */
+  onDecide: ((status: UserStatus) => void) | null;
   /** What came of the last decision, shown by the buttons. */
   notice: DecisionNotice | null;
 }
@@ -66,7 +69,13 @@ export function UserDetailPanel({
       ) : (
         <div className="px-5 pb-8">
           <UserHeading user={user} />
-          <DecisionActions user={user} onDecide={onDecide} notice={notice} />
+          {onDecide ? (
+            <DecisionActions user={user} onDecide={onDecide} notice={notice} />
+          ) : (
+            <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
+              Read only: your role (viewer) cannot change a user's status.
+            </p>
+          )}
           <IdentitySection user={user} />
           <VerificationSection user={user} />
           <ContactSection user={user} />

@@ -47,8 +47,14 @@ export const POST = apiRoute(
     }
     clearFailures(client);
     const { name } = body.data;
-    const analyst = { id: analystId("passcode", name.toLowerCase()), name };
-    await startSession(analyst);
+    // A shared passcode proves membership, not identity: everyone is a reviewer, and the audit
+    // trail marks the name as self-declared (lib/audit/actor.ts).
+    const analyst = await startSession({
+      id: analystId("passcode", name.toLowerCase()),
+      name,
+      role: "reviewer",
+      authMode: "passcode",
+    });
     await recordAuditEventQuietly(actorFor(analyst, "passcode"), AUDIT_ACTIONS.signedIn, {
       outcome: "done",
       requestId,

@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
  * exports run at once, per analyst and per instance (lib/export/export-gate.ts).
  */
 export const GET = apiRoute(
-  { name: "/api/exports/users" },
+  { name: "/api/exports/users", role: "reviewer" },
   async ({ request, onUpstream, analyst, requestId }) => {
     const params = new URLSearchParams(request.nextUrl.searchParams);
     params.delete("limit");

@@ -1,6 +1,7 @@
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { actorFor } from "@/lib/audit/actor";
 import { recordAuditEventQuietly } from "@/lib/audit/record";
+import { authConfig } from "@/lib/auth/config";
 import {
   completeAuthorization,
   logOidcFailure,
@@ -13,6 +14,7 @@ import {
 import { isAllowed } from "@/lib/auth/oidc-allow-list";
 import { displayName } from "@/lib/auth/oidc-claims";
 import { OidcSignInError } from "@/lib/auth/oidc-error";
+import { roleFromClaims, showsSecondFactor } from "@/lib/auth/roles";
 import { analystId, endSession, startSession } from "@/lib/auth/session";
 import { apiRoute } from "@/lib/http/api-route";
 import { log } from "@/lib/log";
@@ -33,7 +35,7 @@ export const GET = apiRoute(
       return signInError(settings, "oidc_failed");
     }
     try {
-      const { issuer, identity } = await completeAuthorization(
+      const { issuer, identity, claims } = await completeAuthorization(
         settings,
         request.nextUrl.search,
         transaction,
@@ -45,8 +47,20 @@ export const GET = apiRoute(
         log.warn({ analyst: id }, "oidc sign-in refused by the allow-list");
         return signInError(settings, "not_allowed");
       }
-      const analyst = { id, name: displayName(identity) };
-      await startSession(analyst);
+      const roles = authConfig.mode === "oidc" ? authConfig.roles : null;
+      if (roles?.requireMfa && !showsSecondFactor(claims)) {
+        await endSession();
+        log.warn({ analyst: id }, "oidc sign-in refused: no second factor");
+        return signInError(settings, "mfa_required");
+      }
+      const analyst = await startSession({
+        id,
+        name: displayName(identity),
+        role: roles
+          ? roleFromClaims(claims, identity.emailVerified ? identity.email : null, roles)
+          : "viewer",
+        authMode: "oidc",
+      });
       await recordAuditEventQuietly(actorFor(analyst, "oidc"), AUDIT_ACTIONS.signedIn, {
         outcome: "done",
         requestId,
