@@ -4,7 +4,8 @@ import { PASSCODE_URL } from "./servers";
 const API_ROUTES = [
   "/api/users",
   "/api/users?status=FLAGGED",
-  "/api/users/user-abc-123",
+  "/api/users/detail?vendor_data=user-abc-123",
+  "/api/admin/sessions",
   "/api/exports/users?status=FLAGGED",
 ];
 const PAGES = ["/", "/?status=FLAGGED&country=ESP"];

@@ -75,7 +75,7 @@ test("arrows step through the page's users inside the panel", async ({ page }) =
 });
 
 test("a user who no longer exists in Didit says so", async ({ page }) => {
-  const response = await page.request.get("/api/users/no-such-vendor-data-123");
+  const response = await page.request.get("/api/users/detail?vendor_data=no-such-vendor-data-123");
   expect(response.status()).toBe(404);
   expect((await response.json()).error.message).toBe("This user no longer exists in Didit.");
 });

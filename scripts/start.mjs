@@ -65,7 +65,7 @@ const responseHeaders = (await registered("response-headers"))();
 
 const server = createServer((request, response) => {
   for (const [name, value] of responseHeaders) response.setHeader(name, value);
-  const refused = requestGuard(request.headers);
+  const refused = requestGuard(request.headers, request.url);
   if (refused) {
     response.writeHead(refused.status, {
       "content-type": "application/json",

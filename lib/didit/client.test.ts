@@ -119,8 +119,9 @@ describe("getUser", () => {
     "never sends %j, which would address another path of the API",
     async (vendorData) => {
       await expect(getUser(vendorData, options())).rejects.toMatchObject({
-        code: "not_found",
-        status: 404,
+        code: "upstream_rejected_query",
+        status: 400,
+        message: expect.stringContaining("cannot address"),
       });
       expect(fake.requests).toHaveLength(0);
       expect(buildUserUrl(fake.baseUrl, vendorData)).toBeNull();

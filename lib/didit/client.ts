@@ -80,8 +80,16 @@ export async function listUsers(
 // path of the API, so no user can be addressed by them.
 const DOT_SEGMENT = /^\.{1,2}$/;
 
+/** Whether Didit's per-user endpoints can address this `vendor_data` at all. */
+export function isAddressable(vendorData: string): boolean {
+  return vendorData !== "" && !DOT_SEGMENT.test(vendorData);
+}
+
+export const UNADDRESSABLE_MESSAGE =
+  "Didit's API cannot address a user whose vendor data is “.” or “..”: in a path, that means another address.";
+
 export function buildUserUrl(baseUrl: string, vendorData: string): URL | null {
-  if (vendorData === "" || DOT_SEGMENT.test(vendorData)) return null;
+  if (!isAddressable(vendorData)) return null;
   return new URL(`${baseUrl}/v3/users/${encodeURIComponent(vendorData)}/`);
 }
 
@@ -92,9 +100,8 @@ export async function getUser(
 ): Promise<InboxUserDetail> {
   const base = (options.upstream ?? configuredUpstream).baseUrl;
   const url = buildUserUrl(base, vendorData);
-  if (url === null) {
-    throw new UpstreamError("not_found", "Didit has no user with this reference.");
-  }
+  if (url === null)
+    throw new UpstreamError("upstream_rejected_query", UNADDRESSABLE_MESSAGE, { neverSent: true });
   const body = await getJson(url, "user", options);
   const user = upstreamUserSchema.safeParse(body);
   if (!user.success) throw unreadable(user.error);
@@ -121,9 +128,8 @@ export async function updateUserStatus(
 ): Promise<StatusChangeResult> {
   const base = (options.upstream ?? configuredUpstream).baseUrl;
   const userUrl = buildUserUrl(base, vendorData);
-  if (userUrl === null) {
-    throw new UpstreamError("not_found", "Didit has no user with this reference.");
-  }
+  if (userUrl === null)
+    throw new UpstreamError("upstream_rejected_query", UNADDRESSABLE_MESSAGE, { neverSent: true });
   const url = new URL("update-status/", userUrl);
   const body = await writeJson(
     url,

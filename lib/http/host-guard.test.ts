@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRequestHeaders, type HostPolicy, hostnameOf } from "./host-guard";
+import { checkRequestHeaders, checkRequestPath, type HostPolicy, hostnameOf } from "./host-guard";
 
 const none: HostPolicy = { publicHost: null, refuseForwarded: true };
 const published: HostPolicy = { publicHost: "inbox.example.com", refuseForwarded: false };
@@ -71,5 +71,25 @@ describe("proxy headers without sign-in", () => {
         published,
       ),
     ).toBeNull();
+  });
+});
+
+describe("checkRequestPath", () => {
+  it("refuses a path that is not percent-encoded UTF-8, with invalid_path", () => {
+    for (const url of ["/api/users/%FF", "/api/users/%C3%28", "/%E2%82", "/a/%"]) {
+      expect(checkRequestPath(url)?.status).toBe(400);
+      expect(checkRequestPath(url)?.body.error.code).toBe("invalid_path");
+    }
+  });
+
+  it("lets well-formed paths through, whatever the query string holds", () => {
+    for (const url of [
+      "/",
+      "/api/users/detail?vendor_data=%FF",
+      "/api/users/caf%C3%A9",
+      "/a%2Fb",
+    ]) {
+      expect(checkRequestPath(url)).toBeNull();
+    }
   });
 });

@@ -76,3 +76,26 @@ export function checkRequestHeaders(headers: HeaderBag, policy: HostPolicy): Ref
   }
   return null;
 }
+
+/**
+ * A path that is not valid percent-encoded UTF-8 (`/api/users/%FF`) names nothing: 400 JSON here,
+ * rather than the framework's 500 when it tries to decode it for a route parameter.
+ */
+export function checkRequestPath(url: string | undefined): Refusal | null {
+  const path = (url ?? "/").split("?")[0] ?? "/";
+  try {
+    decodeURIComponent(path);
+    return null;
+  } catch {
+    return refusal("invalid_path", "The address is not valid: its path is not well-formed UTF-8.");
+  }
+}
+
+/** Everything the server checks before the framework sees a request: host, proxies, path. */
+export function checkRequest(
+  headers: HeaderBag,
+  url: string | undefined,
+  policy: HostPolicy,
+): Refusal | null {
+  return checkRequestHeaders(headers, policy) ?? checkRequestPath(url);
+}

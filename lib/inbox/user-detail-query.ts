@@ -8,7 +8,10 @@ export function userDetailQueryOptions(vendorData: string) {
   return queryOptions({
     queryKey: queryKeys.users.detail(vendorData),
     queryFn: ({ signal }) =>
-      apiFetch<InboxUserDetail>(`/api/users/${encodeURIComponent(vendorData)}`, { signal }),
+      apiFetch<InboxUserDetail>(
+        `/api/users/detail?${new URLSearchParams({ vendor_data: vendorData })}`,
+        { signal },
+      ),
     staleTime: 30_000,
   });
 }

@@ -38,6 +38,20 @@ export function makeDiditId(random: Random, position: number, seed: number): str
  * Applications pick their own vendor_data format; these are the ones seen in the wild, including
  * characters that must be URL-encoded ("+", "@") and upper case (lookups are case-sensitive).
  */
+/**
+ * `vendor_data` is the application's own free text, so some references are awkward in a URL: a
+ * route's name, a dot segment, a slash, a percent sign, the longest allowed. A few users carry
+ * them, at fixed positions, so the sandbox shows every user being reachable (or, for `..`, says
+ * why Didit cannot be asked about them).
+ */
+export const AWKWARD_VENDOR_DATA: ReadonlyMap<number, string> = new Map([
+  [101, "export"],
+  [202, ".."],
+  [303, "a/b"],
+  [404, "100%"],
+  [505, `long-${"x".repeat(195)}`],
+]);
+
 export function makeVendorData(
   random: Random,
   position: number,
@@ -46,6 +60,9 @@ export function makeVendorData(
 ): string {
   const token = hex32(fmix32((position + Math.imul(seed, VENDOR_SALT)) >>> 0));
   const roll = random();
+  // Drawn first either way, so the rest of the dataset does not depend on these few.
+  const awkward = AWKWARD_VENDOR_DATA.get(position);
+  if (awkward !== undefined) return awkward;
   if (roll < 0.45) return `user-${token}`;
   if (roll < 0.7) return `cus_${Number.parseInt(token, 16).toString(36)}`;
   if (roll < 0.85) return `acct-${100_000 + position}`;

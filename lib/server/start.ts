@@ -7,7 +7,7 @@ import { reconcileDecisions } from "@/lib/decisions/reconcile";
 import { getUser } from "@/lib/didit/client";
 import type { AuthMode } from "@/lib/env/schema";
 import { config } from "@/lib/env/server";
-import { checkRequestHeaders, type HostPolicy } from "@/lib/http/host-guard";
+import { checkRequest, type HostPolicy } from "@/lib/http/host-guard";
 import { deploymentHeaders } from "@/lib/http/security-headers";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/runtime/process-singleton";
@@ -67,7 +67,7 @@ export async function startInbox(): Promise<void> {
   processSingleton("response-headers", () => () => deploymentHeaders(config.publicUrl));
   processSingleton(
     "request-guard",
-    () => (headers: Parameters<typeof checkRequestHeaders>[0]) =>
-      checkRequestHeaders(headers, policy),
+    () => (headers: Parameters<typeof checkRequest>[0], url: string | undefined) =>
+      checkRequest(headers, url, policy),
   );
 }
