@@ -16,6 +16,7 @@ import { requireAnalyst } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/didit/client";
 import { makeQueryClient } from "@/lib/inbox/query-client";
 import { loadInboxQuery, type UsersQuery } from "@/lib/inbox/query-state";
+import { runForParty } from "@/lib/runtime/request-party";
 
 /** The page's own query string, to come back to after signing in. */
 function serializeSearchParams(params: SearchParams): string {
@@ -39,7 +40,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   // Render the first view's rows on the server; a failure is left for the browser to show.
   await queryClient.prefetchQuery({
     queryKey: queryKeys.users.page(query),
-    queryFn: () => listUsers(query),
+    queryFn: () => runForParty(analyst.id, () => listUsers(query)),
     // The proxy already retries what is worth retrying; a failure is shown by the browser.
     retry: false,
   });

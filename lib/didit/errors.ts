@@ -68,12 +68,14 @@ export function notJsonError(upstreamStatus: number) {
  * Answered here without asking Didit: this instance's own budget is spent, or Didit said 429 a
  * moment ago and its Retry-After has not passed.
  */
-export function heldBackError(reason: "budget" | "cool-down", retryAfterMs: number) {
+export function heldBackError(reason: "budget" | "cool-down" | "fair-share", retryAfterMs: number) {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   const message =
     reason === "budget"
       ? `The inbox has sent Didit as many requests as it may this minute. Try again in ${seconds} s.`
-      : `Didit is limiting requests. Try again in ${seconds} s.`;
+      : reason === "fair-share"
+        ? `You have used half of the team's Didit allowance this minute while colleagues are waiting. Try again in ${seconds} s.`
+        : `Didit is limiting requests. Try again in ${seconds} s.`;
   return new UpstreamError("rate_limited", message, { retryAfter: seconds });
 }
 

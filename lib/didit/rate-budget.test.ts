@@ -75,3 +75,51 @@ describe("RateBudget", () => {
     expect(sharedRateBudget(8)).not.toBe(first);
   });
 });
+
+describe("RateBudget: each analyst's fair share", () => {
+  it("lets one analyst alone use the whole budget", () => {
+    const { budget } = budgetAt(10);
+    for (let i = 0; i < 10; i++) expect(budget.take("ana").ok).toBe(true);
+    expect(budget.take("ana")).toMatchObject({ ok: false, reason: "budget" });
+  });
+
+  it("holds back whoever holds half while a colleague asks, and lets the colleague in", () => {
+    const { budget, advance } = budgetAt(10);
+    for (let i = 0; i < 8; i++) {
+      expect(budget.take("ana").ok).toBe(true);
+      advance(1_000);
+    }
+    // Ben asks: slots are left, and he gets one.
+    expect(budget.take("ben")).toEqual({ ok: true });
+    // Ana is over half while Ben is around: held back until enough of hers leave the window.
+    const held = budget.take("ana");
+    expect(held).toMatchObject({ ok: false, reason: "fair-share" });
+    // Her 4th request (taken at +3 s) must leave for her to be back under 5: at +63 s.
+    expect(held.ok === false && held.retryAfterMs).toBe(63_000 - 8_000);
+    expect(budget.take("ben")).toEqual({ ok: true });
+  });
+
+  it("one analyst's loop never turns into 429s for a colleague", () => {
+    const { budget, advance } = budgetAt(20);
+    let benRefused = 0;
+    let anaAdmitted = 0;
+    // Ana's script asks every 100 ms for two minutes; Ben works normally, every 15 s.
+    for (let t = 0; t < 120_000; t += 100) {
+      if (budget.take("ana").ok) anaAdmitted++;
+      if (t % 15_000 === 0 && !budget.take("ben").ok) benRefused++;
+      advance(100);
+    }
+    expect(benRefused).toBe(0);
+    // Ana still gets her half of each window.
+    expect(anaAdmitted).toBeGreaterThanOrEqual(20);
+  });
+
+  it("counts work for nobody in particular toward the total only", () => {
+    const { budget } = budgetAt(4);
+    expect(budget.take("ana").ok).toBe(true);
+    expect(budget.take(null).ok).toBe(true);
+    expect(budget.take(null).ok).toBe(true);
+    expect(budget.take("ana").ok).toBe(true);
+    expect(budget.take("ben")).toMatchObject({ ok: false, reason: "budget" });
+  });
+});

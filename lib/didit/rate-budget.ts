@@ -17,11 +17,21 @@ export const WINDOW_MS = 60_000;
 
 export type Admission =
   | { ok: true }
-  | { ok: false; reason: "budget" | "cool-down"; retryAfterMs: number };
+  | { ok: false; reason: "budget" | "cool-down" | "fair-share"; retryAfterMs: number };
+
+/**
+ * Fair share: while anyone else has asked within the window (sent or been refused), one analyst
+ * may hold at most half of it. Alone, an analyst may use all of it; the moment a colleague asks,
+ * the one holding more than half is held back until their share is back under half, so a loop or
+ * a script in one browser cannot turn into 429s for the whole team.
+ */
+export const FAIR_SHARE = 0.5;
 
 export class RateBudget {
-  /** Start times of the attempts inside the window, oldest first. */
-  readonly #sent: number[] = [];
+  /** Start times of the attempts inside the window, oldest first, with who sent them. */
+  readonly #sent: Array<{ at: number; party: string | null }> = [];
+  /** When each party last asked (admitted or not), for "is anyone else waiting". */
+  readonly #asked = new Map<string, number>();
   #coolDownUntil = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -33,18 +43,37 @@ export class RateBudget {
     }
   }
 
-  /** Claims a slot for one request to Didit, or says how long until one frees. */
-  take(): Admission {
+  /**
+   * Claims a slot for one request to Didit, or says how long until one frees. `party` is the
+   * analyst it is for (null: nobody in particular, such as start-up work), for the fair share.
+   */
+  take(party: string | null = null): Admission {
     const now = this.now();
+    const since = now - WINDOW_MS;
+    while (this.#sent.length > 0 && (this.#sent[0]?.at ?? now) <= since) this.#sent.shift();
+    for (const [who, at] of this.#asked) if (at <= since) this.#asked.delete(who);
+    if (party !== null) this.#asked.set(party, now);
     if (now < this.#coolDownUntil) {
       return { ok: false, reason: "cool-down", retryAfterMs: this.#coolDownUntil - now };
     }
-    while (this.#sent.length > 0 && (this.#sent[0] ?? now) <= now - WINDOW_MS) this.#sent.shift();
+    if (party !== null && this.#asked.size > 1) {
+      const mine = this.#sent.filter((entry) => entry.party === party);
+      const share = Math.max(1, Math.floor(this.perMinute * FAIR_SHARE));
+      if (mine.length >= share) {
+        // Back under half once enough of their own requests have left the window.
+        const freeing = mine[mine.length - share];
+        return {
+          ok: false,
+          reason: "fair-share",
+          retryAfterMs: (freeing?.at ?? now) + WINDOW_MS - now,
+        };
+      }
+    }
     const oldest = this.#sent[0];
     if (this.#sent.length >= this.perMinute && oldest !== undefined) {
-      return { ok: false, reason: "budget", retryAfterMs: oldest + WINDOW_MS - now };
+      return { ok: false, reason: "budget", retryAfterMs: oldest.at + WINDOW_MS - now };
     }
-    this.#sent.push(now);
+    this.#sent.push({ at: now, party });
     return { ok: true };
   }
 
@@ -56,6 +85,7 @@ export class RateBudget {
   /** Forgets every request and any cool-down (a fresh process, as tests need it). */
   clear(): void {
     this.#sent.length = 0;
+    this.#asked.clear();
     this.#coolDownUntil = Number.NEGATIVE_INFINITY;
   }
 }

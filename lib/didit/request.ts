@@ -1,5 +1,6 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
+import { currentParty } from "@/lib/runtime/request-party";
 import { type AttemptRequest, type AttemptResult, sendAttempt } from "./attempt";
 import {
   deadlineError,
@@ -38,6 +39,8 @@ export interface RequestOptions {
   onUpstream?: (info: UpstreamInfo) => void;
   /** Defaults to the process-wide budget for the configured limit. */
   budget?: RateBudget;
+  /** Whose share of the budget this spends; defaults to the current request's analyst. */
+  party?: string | null;
   /** The backoff's jitter source, in [0, 1); tests pin it. */
   random?: () => number;
   /**
@@ -126,12 +129,13 @@ async function send(
   const wait = options.sleep ?? defaultSleep;
   const attempt = options.attempt ?? sendAttempt;
   const deadlineAt = now() + upstream.deadlineMs;
+  const party = options.party === undefined ? currentParty() : options.party;
   let last: UpstreamInfo | undefined;
   let lastError: UpstreamError | undefined;
   let reached = false;
   try {
     for (let retry = 0; ; retry++) {
-      const admission = budget.take();
+      const admission = budget.take(party);
       if (!admission.ok) {
         // Out of budget for a retry: the failure already seen is the honest answer.
         throw lastError ?? heldBackError(admission.reason, admission.retryAfterMs);

@@ -42,3 +42,19 @@ describe("the request id", () => {
     expect(seen).toBe(response.headers.get("x-request-id"));
   });
 });
+
+describe("the analyst a handler works for", () => {
+  it("is the party the Didit client charges, through every await of the handler", async () => {
+    const { currentParty } = await import("@/lib/runtime/request-party");
+    let seen: string | null = "unset";
+    const GET = apiRoute({ name: "/test" }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seen = currentParty();
+      return Response.json({ ok: true });
+    });
+    await GET(new NextRequest("http://127.0.0.1:3000/test"));
+    // INBOX_AUTH=none: the one local analyst.
+    expect(seen).toBe("local");
+    expect(currentParty()).toBeNull();
+  });
+});

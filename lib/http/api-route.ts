@@ -6,6 +6,7 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import { type Analyst, currentAnalyst } from "@/lib/auth/session";
 import type { UpstreamInfo } from "@/lib/didit/client";
 import { log } from "@/lib/log";
+import { runForParty } from "@/lib/runtime/request-party";
 import { apiError, errorResponse } from "./responses";
 import { isSameOrigin } from "./same-origin";
 
@@ -18,6 +19,11 @@ export interface ApiContext<P> {
   requestId: string;
   /** Pass to the Didit client so the access log can say how the upstream did. */
   onUpstream: (info: UpstreamInfo) => void;
+}
+
+/** Runs `work` as the analyst's (their share of Didit's rate budget: lib/runtime/request-party.ts). */
+function forAnalyst<T>(analyst: Analyst | null, work: () => Promise<T>): Promise<T> {
+  return analyst ? runForParty(analyst.id, work) : work();
 }
 
 /** What a caller's own request id may look like: short, and nothing a log or a header would mangle. */
@@ -76,15 +82,17 @@ export function apiRoute<P = Record<string, never>>(
             ? apiError("unauthenticated", "Sign in to use the inbox.")
             : analyst && !hasRole(analyst.role, role)
               ? apiError("forbidden_role", ROLE_REFUSAL[role])
-              : await handler({
-                  request,
-                  params: ((await segment?.params) ?? {}) as P,
-                  analyst,
-                  requestId,
-                  onUpstream: (info) => {
-                    upstream = info;
-                  },
-                });
+              : await forAnalyst(analyst, async () =>
+                  handler({
+                    request,
+                    params: ((await segment?.params) ?? {}) as P,
+                    analyst,
+                    requestId,
+                    onUpstream: (info) => {
+                      upstream = info;
+                    },
+                  }),
+                );
       }
     } catch (error) {
       response = errorResponse(error);
