@@ -1,8 +1,10 @@
 "use client";
 
-import { useQueries } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import type { UserStatus, UsersQuery } from "@/lib/inbox/query-state";
 import {
+  deriveCount,
+  derivedTab,
   formatStatusCount,
   STATUS_TABS,
   type StatusCount,
@@ -22,12 +24,32 @@ export interface StatusFilterProps {
  * analyst's inbox. Radios underneath, so the choice is one click and arrow keys move it.
  */
 export function StatusFilter({ query, onChange, current }: StatusFilterProps) {
-  const counts = useQueries({
+  const derived = derivedTab(query.status);
+  const fetched = useQueries({
     queries: STATUS_TABS.map(({ status }) => ({
       ...statusCountQueryOptions(query, status),
-      enabled: status !== query.status,
+      enabled: status !== query.status && status !== derived,
     })),
   });
+  const known = new Map<UserStatus | null, StatusCount | undefined>(
+    STATUS_TABS.map(({ status }, index) => [
+      status,
+      status === query.status ? current : fetched[index]?.data,
+    ]),
+  );
+  const derivedCount = deriveCount(derived, known);
+  // Only when the derivation cannot be trusted (a capped count) does that tab cost a request.
+  const fallback = useQuery({
+    ...statusCountQueryOptions(query, derived),
+    enabled: derivedCount === "fetch",
+  });
+  const counts = STATUS_TABS.map(({ status }) =>
+    status === derived
+      ? derivedCount === "fetch"
+        ? fallback.data
+        : derivedCount
+      : known.get(status),
+  );
   return (
     <fieldset className="flex max-w-full min-w-0 flex-col gap-1">
       <legend className="sr-only">Status</legend>
@@ -38,7 +60,7 @@ export function StatusFilter({ query, onChange, current }: StatusFilterProps) {
       >
         {STATUS_TABS.map((tab, index) => {
           const checked = tab.status === query.status;
-          const count = (checked ? current : undefined) ?? counts[index]?.data;
+          const count = counts[index];
           return (
             <label
               key={tab.label}
