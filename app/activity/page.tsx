@@ -1,12 +1,11 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { SearchParams } from "nuqs/server";
 import { Suspense } from "react";
 import { ActivitySkeleton } from "@/components/activity/activity-states";
 import { ActivityView } from "@/components/activity/activity-view";
-import { AccountBar } from "@/components/auth/account-bar";
 import { AnalystProvider } from "@/components/auth/analyst-context";
+import { PageHeader } from "@/components/auth/page-header";
 import { presentEvent } from "@/lib/activity/present";
 import {
   type ActivityQuery,
@@ -64,18 +63,7 @@ export default async function ActivityTrailPage({
 
   return (
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 px-4 py-6">
-      <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
-        <div className="flex items-baseline gap-4">
-          <h1 className="text-2xl font-semibold tracking-tight">Activity</h1>
-          <Link
-            href="/"
-            className="text-sm font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-400"
-          >
-            Review inbox
-          </Link>
-        </div>
-        {authConfig.mode !== "none" && <AccountBar name={analyst.name} role={analyst.role} />}
-      </header>
+      <PageHeader title="Activity" analyst={authConfig.mode === "none" ? null : analyst} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <Suspense fallback={<ActivitySkeleton />}>
           <AnalystProvider analyst={{ id: analyst.id, name: analyst.name, role: analyst.role }}>

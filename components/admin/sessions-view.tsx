@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { buttonClasses, dangerButtonClasses } from "@/components/ui/field";
 import { NowProvider } from "@/components/ui/now";
-import { formatUtc, RelativeTime } from "@/components/ui/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { apiFetch } from "@/lib/api/client";
 import type { SessionSummary } from "@/lib/api/types";
 
@@ -80,7 +80,7 @@ export function SessionsView({ renderedAt }: { renderedAt: number }) {
                     <td className={CELL}>
                       {session.authMode === "passcode" ? "passcode (self-declared name)" : "OIDC"}
                     </td>
-                    <td className={CELL} title={formatUtc(session.createdAt)}>
+                    <td className={CELL}>
                       <RelativeTime value={session.createdAt} />
                     </td>
                     <td className={CELL}>
