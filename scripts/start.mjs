@@ -88,6 +88,9 @@ let stopping = false;
 async function stop(signal) {
   if (stopping) return;
   stopping = true;
+  // Event streams never finish on their own: they are ended first.
+  const endStreams = globalThis[Symbol.for("didit-inbox.end-streams")];
+  if (typeof endStreams === "function") await endStreams().catch(() => undefined);
   // New connections are refused; requests in progress finish; idle keep-alives are dropped.
   server.close();
   server.closeIdleConnections();

@@ -30,6 +30,16 @@ export const API_ERROR_STATUS = {
   invalid_credentials: 401,
   forbidden_origin: 403,
   forbidden_role: 403,
+  /** Four-eyes: the proposer cannot approve their own proposal. */
+  own_proposal: 403,
+  /** Only a note's author may change it. */
+  not_author: 403,
+  /** Someone else holds the user's claim; taking it over has to be asked for. */
+  claimed: 409,
+  /** The note's five minutes for changes are over. */
+  edit_window_closed: 409,
+  /** The proposal is no longer pending (approved, rejected or expired). */
+  proposal_closed: 409,
   unsupported_media_type: 415,
   misdirected_host: 421,
   not_found: 404,
@@ -108,4 +118,64 @@ export interface SessionSummary {
   lastSeenAt: string;
   /** The session this request came with. */
   current: boolean;
+}
+
+/** Someone working a user ("In review by <name>"), as `GET /api/workspace` tells it. */
+export interface ClaimInfo {
+  userId: string;
+  vendorData: string | null;
+  analyst: { id: string; name: string };
+  claimedAt: string;
+  expiresAt: string;
+  /** Held by the analyst asking. */
+  mine: boolean;
+}
+
+/** An internal note on a user. Plain text, always rendered as text. */
+export interface NoteInfo {
+  id: number;
+  userId: string;
+  analyst: { id: string; name: string };
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  /** Until when the asking analyst may edit or delete it; null when they may not. */
+  editableUntil: string | null;
+}
+
+/** A change awaiting a second reviewer (four-eyes). */
+export interface ProposalInfo {
+  id: number;
+  userId: string;
+  vendorData: string;
+  statusBefore: string | null;
+  statusAfter: string;
+  reason: string;
+  proposer: { id: string; name: string };
+  createdAt: string;
+  expiresAt: string;
+  /** Proposed by the analyst asking, who therefore cannot approve it. */
+  mine: boolean;
+}
+
+/** `GET /api/workspace?ids=…`: what the team is doing with the users on screen. */
+export interface Workspace {
+  claims: Record<string, ClaimInfo>;
+  noteCounts: Record<string, number>;
+  proposals: Record<string, ProposalInfo>;
+}
+
+/** `GET /api/notes?user=…`: a user's notes, oldest first. */
+export interface UserNotes {
+  notes: NoteInfo[];
+}
+
+/**
+ * `GET /api/queues/{mine,approval}`: users the inbox's own store lists (the analyst's claims, the
+ * proposals awaiting approval), each read again from Didit. `missing` are those Didit could not be
+ * asked about or did not answer for, so the queue never hides one silently.
+ */
+export interface QueuePage {
+  users: InboxUser[];
+  missing: { userId: string; vendorData: string | null; message: string }[];
 }

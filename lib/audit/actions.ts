@@ -7,6 +7,15 @@ export const AUDIT_ACTIONS = {
   signedOut: "session.signed-out",
   signedOutEverywhere: "session.signed-out-everywhere",
   sessionRevoked: "session.revoked",
+  claimTaken: "claim.taken",
+  claimReleased: "claim.released",
+  claimTakenOver: "claim.taken-over",
+  noteAdded: "note.added",
+  noteEdited: "note.edited",
+  noteDeleted: "note.deleted",
+  proposalCreated: "proposal.created",
+  proposalApproved: "proposal.approved",
+  proposalRejected: "proposal.rejected",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
@@ -19,6 +28,15 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "session.signed-out": "Signed out",
   "session.signed-out-everywhere": "Signed out everywhere",
   "session.revoked": "Ended a session",
+  "claim.taken": "Claimed a user",
+  "claim.released": "Released a claim",
+  "claim.taken-over": "Took over a claim",
+  "note.added": "Added a note",
+  "note.edited": "Edited a note",
+  "note.deleted": "Deleted a note",
+  "proposal.created": "Proposed a change",
+  "proposal.approved": "Approved a proposal",
+  "proposal.rejected": "Rejected a proposal",
 };
 
 /** `pending`: an intent whose outcome is not recorded yet (or was lost in a crash). */

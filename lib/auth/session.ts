@@ -139,3 +139,11 @@ export async function endAllSessions(analyst: Analyst): Promise<number> {
   await clearSessionCookie();
   return ended;
 }
+
+/**
+ * Whether a session still stands, without moving its idle timeout: for a stream that checks
+ * now and then that its analyst is still signed in.
+ */
+export async function sessionIsLive(sessionId: string): Promise<boolean> {
+  return (await findSession((await getDatabase()).db, sessionId, new Date(), false)) !== null;
+}

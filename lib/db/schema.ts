@@ -73,3 +73,90 @@ export const sessions = pgTable(
 );
 
 export type SessionRow = typeof sessions.$inferSelect;
+
+/**
+ * Who is working a user right now. One row per user (keyed by `didit_internal_id`, so users
+ * without vendor_data can be claimed too); a row past `expires_at` is no claim.
+ */
+export const claims = pgTable(
+  "claims",
+  {
+    userId: text("user_id").primaryKey(),
+    vendorData: text("vendor_data"),
+    analystId: text("analyst_id").notNull(),
+    analystName: text("analyst_name").notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true, mode: "date" }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (table) => [index("claims_analyst_idx").on(table.analystId)],
+);
+
+export type ClaimRow = typeof claims.$inferSelect;
+
+/** Internal notes on a user: Didit has no notes endpoint, so they live here. Plain text. */
+export const notes = pgTable(
+  "notes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: text("user_id").notNull(),
+    vendorData: text("vendor_data"),
+    analystId: text("analyst_id").notNull(),
+    analystName: text("analyst_name").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+    /** Null until edited. */
+    editedAt: timestamp("edited_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [index("notes_user_idx").on(table.userId)],
+);
+
+export type NoteRow = typeof notes.$inferSelect;
+
+/**
+ * Four-eyes: a status change one reviewer asked for and another must approve before Didit is
+ * told. `state` is `pending`, `approved` or `rejected`; a pending one past `expires_at` is expired.
+ */
+export const proposals = pgTable(
+  "proposals",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: text("user_id").notNull(),
+    vendorData: text("vendor_data").notNull(),
+    statusBefore: text("status_before"),
+    statusAfter: text("status_after").notNull(),
+    reason: text("reason").notNull(),
+    proposerId: text("proposer_id").notNull(),
+    proposerName: text("proposer_name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    state: text("state").notNull(),
+    reviewerId: text("reviewer_id"),
+    reviewerName: text("reviewer_name"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true, mode: "date" }),
+    reviewReason: text("review_reason"),
+  },
+  (table) => [
+    index("proposals_user_idx").on(table.userId),
+    index("proposals_state_idx").on(table.state),
+  ],
+);
+
+export type ProposalRow = typeof proposals.$inferSelect;
+
+/**
+ * What the open inboxes are told (claims, notes, decisions, proposals), in order. Kept for an
+ * hour so a browser that reconnects with `Last-Event-ID` (a network drop, a restart) misses
+ * nothing; PostgreSQL's NOTIFY or the in-process bus delivers each one as it is written.
+ */
+export const liveEvents = pgTable(
+  "live_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date" }).notNull(),
+    kind: text("kind").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [index("live_events_occurred_at_idx").on(table.occurredAt)],
+);
+
+export type LiveEventRow = typeof liveEvents.$inferSelect;

@@ -33,6 +33,9 @@ function isUnknown(error: UpstreamError): boolean {
   );
 }
 
+/** What Didit made of one user's change (a proposal never reaches `decide`). */
+type ChangeOutcome = UserOutcome & { outcome: "done" | "failed" | "unknown" };
+
 /** A user's outcome, and the promise of its event on the trail. */
 interface Decided {
   result: UserOutcome;
@@ -76,7 +79,7 @@ async function decideOne(
   pendingIntent: Promise<AuditEventRow> | null,
 ): Promise<Decided> {
   const base = baseFor(target, request, deps);
-  const outcomeFor = (fields: Omit<UserOutcome, "id" | "vendorData">): UserOutcome => ({
+  const outcomeFor = (fields: Omit<ChangeOutcome, "id" | "vendorData">): ChangeOutcome => ({
     id: target.id,
     vendorData: target.vendorData,
     ...fields,
@@ -106,7 +109,7 @@ async function decideOne(
     );
   }
 
-  let result: UserOutcome;
+  let result: ChangeOutcome;
   try {
     const changed = await deps.change(target.vendorData, {
       status: request.status,
@@ -171,6 +174,11 @@ export async function decide(
   return {
     status: request.status,
     results,
-    summary: { done: count("done"), failed: count("failed"), unknown: count("unknown") },
+    summary: {
+      done: count("done"),
+      failed: count("failed"),
+      unknown: count("unknown"),
+      proposed: count("proposed"),
+    },
   };
 }

@@ -34,8 +34,11 @@ export type DecisionTarget = DecisionRequest["users"][number];
 export interface UserOutcome {
   id: string;
   vendorData: string | null;
-  /** `unknown`: Didit's answer never came (a timeout or a cut connection); trying again is safe. */
-  outcome: "done" | "failed" | "unknown";
+  /**
+   * `unknown`: Didit's answer never came (a timeout or a cut connection); trying again is safe.
+   * `proposed`: four-eyes is on, so nothing was sent; another reviewer must approve it.
+   */
+  outcome: "done" | "failed" | "unknown" | "proposed";
   /** Didit's HTTP status, or the inbox's error code. */
   code: string;
   message: string;
@@ -46,5 +49,5 @@ export interface UserOutcome {
 export interface DecisionResponse {
   status: DecisionRequest["status"];
   results: UserOutcome[];
-  summary: { done: number; failed: number; unknown: number };
+  summary: { done: number; failed: number; unknown: number; proposed: number };
 }

@@ -113,6 +113,23 @@ const common = z.object({
     }),
   ),
   INBOX_DATA_DIR: withDefault(z.string().min(1), "./.data"),
+  // Teamwork (lib/teamwork/): how long a claim lasts unless renewed, and four-eyes approval.
+  INBOX_CLAIM_MINUTES: withDefault(wholeNumber(1, 24 * 60), 30),
+  // `block`: a Block needs a second reviewer; `block,unblock`: so does leaving Blocked.
+  INBOX_FOUR_EYES: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? "")
+          .split(",")
+          .map((item) => item.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(["block", "unblock"], { error: 'must be "block" or "block,unblock"' }))),
+  ),
+  INBOX_FOUR_EYES_HOURS: withDefault(wholeNumber(1, 30 * 24), 72),
   // Where portraits may load from (the CSP's img-src): host names, `*.` allowed as the first label.
   DIDIT_PORTRAIT_HOSTS: z.preprocess(
     emptyAsUndefined,
@@ -250,6 +267,12 @@ export interface Config {
   /** Still accepted for cookies sealed before a rotation; never used to seal. */
   previousSessionSecret: string | null;
   auth: AuthConfig;
+  teamwork: {
+    claimMinutes: number;
+    /** Which changes need a second reviewer's approval before Didit is told. */
+    fourEyes: { block: boolean; unblock: boolean };
+    fourEyesHours: number;
+  };
 }
 
 const configSchema = z
@@ -347,6 +370,14 @@ const configSchema = z
       sessionSecret: env.INBOX_SESSION_SECRET ?? null,
       previousSessionSecret: env.INBOX_SESSION_SECRET_PREVIOUS ?? null,
       auth,
+      teamwork: {
+        claimMinutes: env.INBOX_CLAIM_MINUTES,
+        fourEyes: {
+          block: env.INBOX_FOUR_EYES.includes("block"),
+          unblock: env.INBOX_FOUR_EYES.includes("unblock"),
+        },
+        fourEyesHours: env.INBOX_FOUR_EYES_HOURS,
+      },
     };
   });
 

@@ -9,6 +9,7 @@ import type { AuthMode } from "@/lib/env/schema";
 import { config } from "@/lib/env/server";
 import { checkRequest, type HostPolicy } from "@/lib/http/host-guard";
 import { deploymentHeaders } from "@/lib/http/security-headers";
+import { closeLiveBus } from "@/lib/live/server";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/runtime/process-singleton";
 
@@ -57,7 +58,12 @@ export async function startInbox(): Promise<void> {
   await getDatabase();
   void reconcileAfterStart();
   // scripts/start.mjs calls this after the last request, on SIGTERM or SIGINT.
-  processSingleton("shutdown", () => closeDatabase);
+  processSingleton("shutdown", () => async () => {
+    await closeLiveBus();
+    await closeDatabase();
+  });
+  // ...and this first, so open event streams end and do not hold the server's close up.
+  processSingleton("end-streams", () => closeLiveBus);
   // ...and this before every request, ahead of the framework (lib/http/host-guard.ts).
   const policy: HostPolicy = {
     publicHost: config.publicUrl ? new URL(config.publicUrl).hostname.toLowerCase() : null,
