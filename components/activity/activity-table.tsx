@@ -30,9 +30,17 @@ const COLUMNS = [
  */
 const CELL =
   "px-3 py-2.5 max-sm:flex max-sm:gap-3 max-sm:px-0 max-sm:py-0.5 max-sm:before:w-20 max-sm:before:shrink-0 max-sm:before:text-xs max-sm:before:font-semibold max-sm:before:tracking-wide max-sm:before:text-zinc-500 max-sm:before:uppercase max-sm:before:content-[attr(data-label)] dark:max-sm:before:text-zinc-400";
+/** Who proposed a four-eyes block that this event approved, rejected or carried out. */
+function proposerName(details: Record<string, unknown>): string | null {
+  const proposer = details.proposedBy;
+  if (typeof proposer !== "object" || proposer === null || !("name" in proposer)) return null;
+  return typeof proposer.name === "string" ? proposer.name : null;
+}
+
 const none = <span className="text-zinc-500 dark:text-zinc-400">—</span>;
 
 function EventRow({ event }: { event: ActivityEvent }) {
+  const proposer = proposerName(event.details);
   return (
     <tr className="border-b border-zinc-100 align-top last:border-0 max-sm:block max-sm:px-3 max-sm:py-2 dark:border-zinc-800">
       <td data-label="Time" className={`${CELL} whitespace-nowrap tabular-nums`}>
@@ -46,6 +54,9 @@ function EventRow({ event }: { event: ActivityEvent }) {
           </div>
           {event.analyst.note && (
             <div className="text-xs text-zinc-500 dark:text-zinc-400">{event.analyst.note}</div>
+          )}
+          {proposer && (
+            <div className="text-xs text-zinc-600 dark:text-zinc-300">Proposed by {proposer}</div>
           )}
         </div>
       </td>

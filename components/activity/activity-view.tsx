@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { LiveIndicator } from "@/components/teamwork/live-indicator";
+import { useLiveEvents } from "@/components/teamwork/use-live-events";
 import { useTheme } from "@/components/theme/use-theme";
 import { ActivityFilters } from "./activity-filters";
 import { ActivityPagination } from "./activity-pagination";
@@ -21,6 +23,8 @@ export function ActivityView() {
     useActivityQuery();
   // As in the inbox: the chosen theme, and "system" keeps following the OS while the page is open.
   useTheme();
+  // New events by anyone refresh the page as they are recorded.
+  const live = useLiveEvents();
   const activity = useQuery(activityQueryOptions(query));
   const page = activity.data;
   const filtered = hasActivityFilters(query);
@@ -39,7 +43,8 @@ export function ActivityView() {
           commitUser={commitUser}
           clearFilters={clearFilters}
         />
-        <div className="shrink-0 self-start sm:self-auto">
+        <div className="flex shrink-0 items-center gap-3 self-start sm:self-auto">
+          <LiveIndicator state={live} />
           <ExportLink query={query} />
         </div>
       </div>

@@ -1,6 +1,10 @@
 "use client";
 
 import { formatDistanceStrict } from "date-fns";
+import { useCan } from "@/components/auth/analyst-context";
+import { LiveIndicator } from "@/components/teamwork/live-indicator";
+import { QUEUES, type QueueName } from "@/components/teamwork/teamwork-queries";
+import type { LiveState } from "@/components/teamwork/use-live-events";
 import { useCopyToClipboard } from "@/components/ui/copy-button";
 import { buttonClasses } from "@/components/ui/field";
 import { useNow } from "@/components/ui/now";
@@ -15,8 +19,15 @@ export interface InboxToolbarProps {
   refreshing: boolean;
   onRefresh: () => void;
   onOpenView: (query: UsersQuery) => void;
+  /** The queue on screen instead of the list, if any. */
+  queue: QueueName | null;
+  onOpenQueue: (queue: QueueName) => void;
+  live: LiveState;
   exportButton?: React.ReactNode;
 }
+
+const quickViewClasses =
+  "rounded-full border border-zinc-300 px-2.5 py-0.5 text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 aria-[current=page]:border-blue-600 aria-[current=page]:bg-blue-50 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-blue-950";
 
 export function InboxToolbar({
   query,
@@ -24,9 +35,14 @@ export function InboxToolbar({
   refreshing,
   onRefresh,
   onOpenView,
+  queue,
+  onOpenQueue,
+  live,
   exportButton,
 }: InboxToolbarProps) {
   const now = useNow();
+  const reviewer = useCan("reviewer");
+  const queues = (Object.keys(QUEUES) as QueueName[]).filter((name) => name !== "mine" || reviewer);
   const [copied, copy] = useCopyToClipboard();
 
   return (
@@ -51,12 +67,27 @@ export function InboxToolbar({
                 // Computed at the click, so "idle 30+ days" means 30 days before now.
                 onOpenView(quickViewQuery(preset, new Date(), query.limit));
               }}
-              className="rounded-full border border-zinc-300 px-2.5 py-0.5 text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
+              className={quickViewClasses}
             >
               {preset.label}
             </a>
           );
         })}
+        {queues.map((name) => (
+          <a
+            key={name}
+            href={`?queue=${name}`}
+            aria-current={queue === name ? "page" : undefined}
+            onClick={(event) => {
+              if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+              event.preventDefault();
+              onOpenQueue(name);
+            }}
+            className={quickViewClasses}
+          >
+            {QUEUES[name]}
+          </a>
+        ))}
       </nav>
       <div className="flex flex-wrap items-center gap-1.5 text-sm sm:gap-2">
         <span
@@ -69,6 +100,7 @@ export function InboxToolbar({
               ? `Updated ${formatDistanceStrict(Math.min(updatedAt, now), now, { addSuffix: true })}`
               : null}
         </span>
+        <LiveIndicator state={live} />
         <button type="button" className={`${buttonClasses} px-2.5 sm:px-3`} onClick={onRefresh}>
           Refresh
         </button>

@@ -6,11 +6,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { useCan } from "@/components/auth/analyst-context";
 import { usePreference } from "@/components/preferences/use-preference";
+import { workspaceQueryOptions } from "@/components/teamwork/teamwork-queries";
+import { useClaimActions } from "@/components/teamwork/use-claim-actions";
+import { useLiveEvents } from "@/components/teamwork/use-live-events";
+import { WorkspaceProvider } from "@/components/teamwork/workspace-context";
 import { queryKeys } from "@/lib/api/query-keys";
 import type { InboxUser } from "@/lib/didit/types";
 import { canDecide, leavesView, nextAfter } from "@/lib/inbox/decisions";
 import { hasFilters, serializeUsersQuery, type UserStatus } from "@/lib/inbox/query-state";
-import { usersQueryOptions } from "@/lib/inbox/users-query";
 import type { DecisionDraft } from "./decision/types";
 import { useDecisions } from "./decision/use-decisions";
 import { ExportButton } from "./export-button";
@@ -18,9 +21,12 @@ import { InboxFilters } from "./inbox-filters";
 import { EmptyState, ErrorState, InboxSkeleton, PastTheEnd } from "./inbox-states";
 import { InboxToolbar } from "./inbox-toolbar";
 import { Pagination } from "./pagination";
+import { QueueHeader } from "./queue-header";
 import { useInboxQuery } from "./use-inbox-query";
+import { type QueueView, useInboxRows } from "./use-inbox-rows";
 import { useInboxShortcuts } from "./use-inbox-shortcuts";
 import { useNextPagePrefetch } from "./use-next-page-prefetch";
+import { useNextUnclaimed } from "./use-next-unclaimed";
 import { useRowFocus } from "./use-row-focus";
 import { useSelection } from "./use-selection";
 import { USER_PANEL_ID, useUserPanel } from "./use-user-panel";
@@ -60,6 +66,9 @@ export function Inbox() {
   const {
     query,
     user,
+    queue,
+    setQueue,
+    goTo,
     searchText,
     setFilters,
     setSearch,
@@ -73,13 +82,16 @@ export function Inbox() {
   // A viewer reads; deciding, selecting for a bulk change and exporting are a reviewer's.
   const mayDecide = useCan("reviewer");
   const [autoRefresh] = usePreference("autoRefresh");
-  const users = useQuery({
-    ...usersQueryOptions(query),
-    refetchInterval: autoRefresh ? 60_000 : false,
-  });
+  const users = useInboxRows(query, queue, autoRefresh);
   const page = users.data;
   const rows = useMemo(() => page?.results ?? [], [page]);
   const rowIds = useMemo(() => rows.map((row) => row.id), [rows]);
+  // Who is working which of these users: from the inbox's store, refreshed by live events.
+  const live = useLiveEvents();
+  const workspace = useQuery(workspaceQueryOptions(rowIds)).data;
+  const workspaceRef = useRef(workspace);
+  workspaceRef.current = workspace;
+  const team = useClaimActions(workspaceRef);
   const filtered = hasFilters(query);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -89,7 +101,7 @@ export function Inbox() {
     setHelpOpen(open);
   }, []);
 
-  useNextPagePrefetch(query, page, users.isPlaceholderData);
+  useNextPagePrefetch(query, queue === null ? page : undefined, users.isPlaceholderData);
   const rowFocus = useRowFocus(rowIds);
   const { activeId, activate, activeRef, moveFocus } = rowFocus;
   const panel = useUserPanel(rowIds, user, setUser, rowFocus);
@@ -150,7 +162,9 @@ export function Inbox() {
     },
     onBulkDone: (_draft, outcome) => {
       // Done rows are unselected; failed and unknown ones stay, to try again.
-      const retry = outcome.entries.filter((entry) => entry.outcome !== "done");
+      const retry = outcome.entries.filter(
+        (entry) => entry.outcome === "failed" || entry.outcome === "unknown",
+      );
       selection.select(retry.map((entry) => entry.id));
     },
   });
@@ -188,6 +202,20 @@ export function Inbox() {
     },
     [decisions.draftRef, decisions.confirm],
   );
+
+  const nextUnclaimed = useNextUnclaimed({
+    query,
+    paged: queue === null,
+    hasNext: page?.hasNext ?? false,
+    rowsRef,
+    workspaceRef,
+    activeRef,
+    openRef: panel.openRef,
+    goTo,
+    focusRow: rowFocus.focusRow,
+    openUser: (id) => setUser(id, "replace"),
+    rowIds,
+  });
 
   const decisionKey = (event: KeyboardEvent, status: UserStatus) => {
     if (event.repeat || !mayDecide) return false;
@@ -232,6 +260,25 @@ export function Inbox() {
       "decide-active": (event) => decisionKey(event, DECISION_ACTIONS["decide-active"]),
       "decide-flag": (event) => decisionKey(event, DECISION_ACTIONS["decide-flag"]),
       "decide-block": (event) => decisionKey(event, DECISION_ACTIONS["decide-block"]),
+      claim: (event) => {
+        if (event.repeat || !mayDecide) return false;
+        const id = panel.openRef.current ?? activeRef.current;
+        const target = rowsRef.current.find((row) => row.id === id);
+        if (!target) return false;
+        // Held by someone else: the panel asks whether to take it over.
+        if (
+          panel.openRef.current === null &&
+          workspaceRef.current?.claims[target.id]?.mine === false
+        ) {
+          preloadPanel();
+          openRow(target.id);
+        }
+        void team.claim(target);
+      },
+      "next-unclaimed": (event) => {
+        if (event.repeat) return false;
+        void nextUnclaimed.go();
+      },
       "toggle-select": () => {
         const id = activeRef.current;
         if (!mayDecide || !id || !rowIdsRef.current.includes(id)) return false;
@@ -244,105 +291,121 @@ export function Inbox() {
 
   return (
     // Room under the pagination for the floating bulk bar, so it never covers the last controls.
-    <div className={`flex flex-col gap-3 sm:gap-4 ${showBulkBar ? "pb-40 sm:pb-24" : ""}`}>
-      <InboxFilters
-        query={query}
-        setFilters={setFilters}
-        searchText={searchText}
-        setSearch={setSearch}
-        clearFilters={clearFilters}
-        current={
-          page && !users.isPlaceholderData
-            ? { count: page.count, atLeast: page.countIsLowerBound }
-            : undefined
-        }
-        open={filtersOpen}
-        onOpenChange={setFiltersOpen}
-      />
-
-      <InboxToolbar
-        query={query}
-        updatedAt={users.dataUpdatedAt}
-        refreshing={users.isRefetching}
-        onRefresh={() => {
-          void queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
-        }}
-        onOpenView={setView}
-        exportButton={mayDecide ? <ExportButton query={query} /> : null}
-      />
-
-      {showBulkBar && mayDecide && (
-        <BulkBar
-          count={selection.selected.size}
-          pending={decisions.bulkPending}
-          outcome={decisions.bulkOutcome}
-          onDecide={decideBulk}
-          onClear={selection.clear}
-          onDismiss={decisions.dismissBulkOutcome}
+    <WorkspaceProvider workspace={workspace}>
+      <div className={`flex flex-col gap-3 sm:gap-4 ${showBulkBar ? "pb-40 sm:pb-24" : ""}`}>
+        <InboxFilters
+          query={query}
+          setFilters={setFilters}
+          searchText={searchText}
+          setSearch={setSearch}
+          clearFilters={clearFilters}
+          // A queue's length is not a status count: in a queue the tabs count as usual.
+          current={
+            queue === null && page && !users.isPlaceholderData
+              ? { count: page.count, atLeast: page.countIsLowerBound }
+              : undefined
+          }
+          open={filtersOpen}
+          onOpenChange={setFiltersOpen}
         />
-      )}
 
-      {users.isError && !users.isFetching ? (
-        <ErrorState
-          error={users.error}
-          failedAt={users.errorUpdatedAt}
-          onRetry={() => void users.refetch()}
+        <InboxToolbar
+          query={query}
+          updatedAt={users.dataUpdatedAt}
+          refreshing={users.isRefetching}
+          onRefresh={() => {
+            void queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
+          }}
+          onOpenView={setView}
+          queue={queue}
+          onOpenQueue={setQueue}
+          live={live}
+          exportButton={mayDecide && queue === null ? <ExportButton query={query} /> : null}
         />
-      ) : page === undefined ? (
-        <InboxSkeleton />
-      ) : page.count === 0 && !users.isPlaceholderData ? (
-        <EmptyState onClear={filtered ? clearFilters : null} />
-      ) : (
-        <>
-          {page.results.length === 0 && !users.isPlaceholderData ? (
-            <PastTheEnd onFirstPage={() => setOffset(0)} />
-          ) : (
-            <UsersTable
-              users={page.results}
-              stale={users.isPlaceholderData}
-              activeId={activeId}
-              onActivate={onRowFocus}
-              onOpen={openRow}
-              selected={selection.selected}
-              onToggleSelect={selection.toggle}
-              onTogglePage={selection.togglePage}
-              selectable={mayDecide}
-            />
-          )}
-          <Pagination page={page} onOffsetChange={setOffset} onLimitChange={setLimit} />
-        </>
-      )}
+        {queue !== null && (
+          <QueueHeader
+            queue={queue}
+            page={users.isPlaceholderData ? undefined : (page as QueueView | undefined)}
+            onBack={() => setQueue(null)}
+          />
+        )}
 
-      {user && page && !users.isPlaceholderData && (
-        <UserDetailPanel
-          id={USER_PANEL_ID}
-          user={openUser}
-          position={openIndex >= 0 ? { index: openIndex, total: rows.length } : null}
-          onClose={closePanel}
-          onStep={stepPanel}
-          onDecide={mayDecide ? decideFromPanel : null}
-          notice={decisions.notice}
-        />
-      )}
-      {/* Outcomes of decisions made with the panel closed (from a row, or after the last user). */}
-      {!user && (
-        <p
-          role="status"
-          className="pointer-events-none fixed inset-x-0 bottom-4 z-40 mx-auto w-fit max-w-[calc(100%-2rem)] rounded-md bg-zinc-900 px-3 py-2 text-sm text-white shadow-lg empty:hidden dark:bg-zinc-100 dark:text-zinc-900"
-        >
-          {decisions.notice?.text}
-        </p>
-      )}
-      {decisions.draft && (
-        <DecisionDialog
-          // A new decision starts with an empty reason.
-          key={decisions.draft.users.map((u) => u.id).join(",") + decisions.draft.status}
-          draft={decisions.draft}
-          onClose={decisions.close}
-          onConfirm={confirmDecision}
-        />
-      )}
-      {helpOpen && <ShortcutSheet onClose={() => showHelp(false)} />}
-    </div>
+        {showBulkBar && mayDecide && (
+          <BulkBar
+            count={selection.selected.size}
+            pending={decisions.bulkPending}
+            outcome={decisions.bulkOutcome}
+            onDecide={decideBulk}
+            onClear={selection.clear}
+            onDismiss={decisions.dismissBulkOutcome}
+          />
+        )}
+
+        {users.isError && !users.isFetching ? (
+          <ErrorState
+            error={users.error}
+            failedAt={users.errorUpdatedAt}
+            onRetry={() => void users.refetch()}
+          />
+        ) : page === undefined ? (
+          <InboxSkeleton />
+        ) : page.count === 0 && !users.isPlaceholderData ? (
+          queue === null && <EmptyState onClear={filtered ? clearFilters : null} />
+        ) : (
+          <>
+            {page.results.length === 0 && !users.isPlaceholderData ? (
+              <PastTheEnd onFirstPage={() => setOffset(0)} />
+            ) : (
+              <UsersTable
+                users={page.results}
+                stale={users.isPlaceholderData}
+                activeId={activeId}
+                onActivate={onRowFocus}
+                onOpen={openRow}
+                selected={selection.selected}
+                onToggleSelect={selection.toggle}
+                onTogglePage={selection.togglePage}
+                selectable={mayDecide}
+              />
+            )}
+            {queue === null && (
+              <Pagination page={page} onOffsetChange={setOffset} onLimitChange={setLimit} />
+            )}
+          </>
+        )}
+
+        {user && page && !users.isPlaceholderData && (
+          <UserDetailPanel
+            id={USER_PANEL_ID}
+            user={openUser}
+            position={openIndex >= 0 ? { index: openIndex, total: rows.length } : null}
+            onClose={closePanel}
+            onStep={stepPanel}
+            onDecide={mayDecide ? decideFromPanel : null}
+            notice={decisions.notice}
+            team={mayDecide ? team : null}
+          />
+        )}
+        {/* Outcomes of decisions made with the panel closed (from a row, or after the last user). */}
+        {!user && (
+          <p
+            role="status"
+            className="pointer-events-none fixed inset-x-0 bottom-4 z-40 mx-auto w-fit max-w-[calc(100%-2rem)] rounded-md bg-zinc-900 px-3 py-2 text-sm text-white shadow-lg empty:hidden dark:bg-zinc-100 dark:text-zinc-900"
+          >
+            {decisions.notice?.text ?? nextUnclaimed.notice}
+          </p>
+        )}
+        {decisions.draft && (
+          <DecisionDialog
+            // A new decision starts with an empty reason.
+            key={decisions.draft.users.map((u) => u.id).join(",") + decisions.draft.status}
+            draft={decisions.draft}
+            onClose={decisions.close}
+            onConfirm={confirmDecision}
+          />
+        )}
+        {helpOpen && <ShortcutSheet onClose={() => showHelp(false)} />}
+      </div>
+    </WorkspaceProvider>
   );
 }

@@ -38,17 +38,20 @@ export function useInboxQuery() {
   const query: UsersQuery = useMemo(() => loadInboxQuery(key), [key]);
 
   const setFilters = useCallback(
-    (patch: FilterPatch) => setState({ ...patch, offset: null, user: null }),
+    (patch: FilterPatch) => setState({ ...patch, offset: null, user: null, queue: null }),
     [setState],
   );
   /** What the search box shows while the analyst types; the URL follows after a pause. */
   const setSearch = useCallback(
     (text: string) =>
-      setState({ search: text === "" ? null : text, offset: null, user: null }, searchUpdates),
+      setState(
+        { search: text === "" ? null : text, offset: null, user: null, queue: null },
+        searchUpdates,
+      ),
     [setState],
   );
   const setView = useCallback(
-    (next: Partial<UsersQuery>) => setState({ ...next, user: null }),
+    (next: Partial<UsersQuery>) => setState({ ...next, user: null, queue: null }),
     [setState],
   );
   const setOffset = useCallback(
@@ -66,13 +69,26 @@ export function useInboxQuery() {
     [setState],
   );
   const clearFilters = useCallback(
-    () => setState({ ...NO_FILTERS, offset: null, user: null }),
+    () => setState({ ...NO_FILTERS, offset: null, user: null, queue: null }),
+    [setState],
+  );
+  /** A queue ("My claims", "Awaiting approval") in place of the list; null goes back to it. */
+  const setQueue = useCallback(
+    (queue: "mine" | "approval" | null) => setState({ queue, user: null }),
+    [setState],
+  );
+  /** Another page, with a user of it open (or focused): for `n`, next unclaimed. */
+  const goTo = useCallback(
+    (offset: number, user: string | null) => setState({ offset: offset > 0 ? offset : null, user }),
     [setState],
   );
 
   return {
     query,
     user: state.user,
+    queue: state.queue,
+    setQueue,
+    goTo,
     searchText: state.search ?? "",
     setFilters,
     setSearch,

@@ -6,6 +6,7 @@ import {
   createColumnHelper,
   tableFeatures,
 } from "@tanstack/react-table";
+import { TeamMarks } from "@/components/teamwork/team-marks";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { InboxUser } from "@/lib/didit/types";
 import { COLUMN_LABELS } from "@/lib/inbox/columns";
@@ -53,6 +54,7 @@ export const userColumns = column.columns([
           {fullName && fullName !== effectiveName && (
             <div className={`text-xs ${muted}`}>{fullName}</div>
           )}
+          <TeamMarks userId={row.original.id} />
         </div>
       );
     },

@@ -14,9 +14,13 @@ export function RelativeTime({ value }: { value: string | null }) {
   const date = new Date(value);
   // Never let one odd value take the table down: show it as it came.
   if (Number.isNaN(date.getTime())) return <span>{value}</span>;
+  // `now` ticks, so something that just happened can be a few seconds ahead of it: "0 seconds ago",
+  // not "in 4 seconds". A time well in the future is shown as it is.
+  const ahead = date.getTime() - now;
+  const shown = ahead > 0 && ahead < 60_000 ? now : date;
   return (
     <time dateTime={value} title={formatUtc(value)} className="whitespace-nowrap">
-      {formatDistanceStrict(date, now, { addSuffix: true })}
+      {formatDistanceStrict(shown, now, { addSuffix: true })}
     </time>
   );
 }

@@ -18,6 +18,17 @@ export const queryKeys = {
     /** A user's own history on the audit trail (it changes with every decision about them). */
     history: (id: string) => [...queryKeys.users.all, "history", id] as const,
   },
+  /** The inbox's own store: claims, notes, proposals. No Didit call is behind these. */
+  teamwork: {
+    all: ["teamwork"] as const,
+    workspace: (ids: readonly string[]) => [...queryKeys.teamwork.all, "workspace", ids] as const,
+    notes: (userId: string) => [...queryKeys.teamwork.all, "notes", userId] as const,
+  },
+  /** Queues read from the store, each user then from Didit. */
+  queues: {
+    all: ["queues"] as const,
+    queue: (name: string) => [...queryKeys.queues.all, name] as const,
+  },
   activity: {
     all: ["activity"] as const,
     page: (query: ActivityQuery) => [...queryKeys.activity.all, "page", query] as const,

@@ -71,12 +71,15 @@ export interface DecisionSummary {
   done: number;
   failed: number;
   unknown: number;
+  /** Four-eyes: recorded for a second reviewer's approval, nothing sent yet. */
+  proposed?: number;
 }
 
 /** "2 changed · 1 failed · 1 unknown", leaving out what did not happen (but never empty). */
-export function summaryText({ done, failed, unknown }: DecisionSummary): string {
+export function summaryText({ done, failed, unknown, proposed = 0 }: DecisionSummary): string {
   const parts = [
-    done > 0 || (failed === 0 && unknown === 0) ? `${done} changed` : null,
+    done > 0 || (failed === 0 && unknown === 0 && proposed === 0) ? `${done} changed` : null,
+    proposed > 0 ? `${proposed} proposed for approval` : null,
     failed > 0 ? `${failed} failed` : null,
     unknown > 0 ? `${unknown} unknown` : null,
   ];

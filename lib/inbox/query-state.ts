@@ -114,6 +114,11 @@ export const viewParsers = {
     parse: (value) => (/^[A-Za-z0-9_-]{1,100}$/.test(value) ? value : null),
     serialize: String,
   }),
+  /** A queue from the inbox's own store instead of Didit's list: `mine` or `approval`. */
+  queue: createParser<"mine" | "approval">({
+    parse: (value) => (value === "mine" || value === "approval" ? value : null),
+    serialize: String,
+  }),
 };
 
 /** The filters and position of one inbox view: the page URL, the query key and the API query. */

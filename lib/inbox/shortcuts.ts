@@ -14,7 +14,9 @@ export type ShortcutAction =
   | "decide-active"
   | "decide-flag"
   | "decide-block"
-  | "toggle-select";
+  | "toggle-select"
+  | "claim"
+  | "next-unclaimed";
 
 export interface KeyLike {
   key: string;
@@ -41,6 +43,8 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; description: string }> =
   { keys: ["f"], description: "Flag the user" },
   { keys: ["b"], description: "Block the user" },
   { keys: ["x"], description: "Select or unselect the focused user" },
+  { keys: ["c"], description: "Claim the user (In review by you)" },
+  { keys: ["n"], description: "Next unclaimed user, across pages" },
   { keys: ["["], description: "Previous page" },
   { keys: ["]"], description: "Next page" },
   { keys: ["?"], description: "Show these shortcuts" },
@@ -80,9 +84,13 @@ function onRow(target: KeyLike["target"]): boolean {
  */
 export type ShortcutScope = "table" | "panel" | "sheet" | "decision";
 
-/** a / f / b: the decisions, for the focused row or the open user. */
+/** a / f / b: the decisions, and c / n: claims, for the focused row or the open user. */
 function decisionShortcut(key: string): ShortcutAction | null {
   switch (key) {
+    case "c":
+      return "claim";
+    case "n":
+      return "next-unclaimed";
     case "a":
       return "decide-active";
     case "f":

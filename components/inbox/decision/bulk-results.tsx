@@ -10,6 +10,7 @@ const OUTCOME_BADGE = {
   done: { tone: "positive", label: "Changed" },
   failed: { tone: "negative", label: "Failed" },
   unknown: { tone: "warning", label: "Unknown" },
+  proposed: { tone: "info", label: "Proposed" },
 } as const;
 
 function EntryList({ entries }: { entries: BulkEntry[] }) {
@@ -46,8 +47,11 @@ export function BulkResults({
   useEffect(() => {
     region.current?.focus();
   }, []);
-  const problems = outcome.entries.filter((entry) => entry.outcome !== "done");
+  const problems = outcome.entries.filter(
+    (entry) => entry.outcome === "failed" || entry.outcome === "unknown",
+  );
   const done = outcome.entries.filter((entry) => entry.outcome === "done");
+  const proposed = outcome.entries.filter((entry) => entry.outcome === "proposed");
   const summary = summaryText(outcome.summary);
 
   return (
@@ -82,6 +86,14 @@ export function BulkResults({
             Changed ({done.length})
           </summary>
           <EntryList entries={done} />
+        </details>
+      )}
+      {proposed.length > 0 && (
+        <details className="mt-1" open={problems.length === 0 && proposed.length <= 5}>
+          <summary className="cursor-pointer text-zinc-700 dark:text-zinc-300">
+            Awaiting a second reviewer ({proposed.length})
+          </summary>
+          <EntryList entries={proposed} />
         </details>
       )}
     </div>

@@ -15,7 +15,7 @@ import type { ConfirmProblem, DecisionDraft, DecisionNotice } from "./types";
 export interface BulkEntry {
   id: string;
   name: string;
-  outcome: "done" | "failed" | "unknown";
+  outcome: "done" | "failed" | "unknown" | "proposed";
   message: string;
 }
 
@@ -154,6 +154,14 @@ export function useDecisions(callbacks: DecisionCallbacks) {
           if (stillOpen) close();
         });
         callbacksRef.current.onSingleDone(sent, user);
+        return null;
+      }
+      if (result.outcome === "proposed") {
+        // Four-eyes: nothing changed yet, so the user stays where they are.
+        flushSync(() => {
+          say("success", `${displayName(user)}: ${result.message}`);
+          if (stillOpen) close();
+        });
         return null;
       }
       const problem: NonNullable<ConfirmProblem> = {

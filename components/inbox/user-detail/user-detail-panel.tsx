@@ -1,6 +1,9 @@
 "use client";
 
 import { useEffect } from "react";
+import { NotesSection } from "@/components/teamwork/notes-section";
+import { TeamSection } from "@/components/teamwork/team-section";
+import type { ClaimActions } from "@/components/teamwork/use-claim-actions";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { InboxUser } from "@/lib/didit/types";
 import type { UserStatus } from "@/lib/inbox/query-state";
@@ -30,6 +33,8 @@ export interface UserDetailPanelProps {
   onDecide: ((status: UserStatus) => void) | null;
   /** What came of the last decision, shown by the buttons. */
   notice: DecisionNotice | null;
+  /** Claiming and releasing; null for a viewer, who only sees who is on it. */
+  team: ClaimActions | null;
 }
 
 /**
@@ -45,6 +50,7 @@ export function UserDetailPanel({
   onStep,
   onDecide,
   notice,
+  team,
 }: UserDetailPanelProps) {
   const dialog = useModalDialog(onClose);
 
@@ -69,6 +75,7 @@ export function UserDetailPanel({
       ) : (
         <div className="px-5 pb-8">
           <UserHeading user={user} />
+          <TeamSection user={user} actions={team} />
           {onDecide ? (
             <DecisionActions user={user} onDecide={onDecide} notice={notice} />
           ) : (
@@ -81,6 +88,7 @@ export function UserDetailPanel({
           <ContactSection user={user} />
           <TagsSection user={user} />
           <TimelineSection user={user} />
+          <NotesSection user={user} canWrite={team !== null} />
           <DetailExtras vendorData={user.vendorData} />
           <HistorySection user={user} />
         </div>
