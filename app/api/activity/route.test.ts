@@ -124,6 +124,16 @@ describe("GET /api/activity/users/{id}", () => {
     });
   });
 
+  it("records one opening per visit, not one per refresh of the panel", async () => {
+    const open = () =>
+      history(new NextRequest(`${BASE}/api/activity/users/id-2?vendorData=user-2`), {
+        params: Promise.resolve({ id: "id-2" }),
+      });
+    await open();
+    const again = (await (await open()).json()) as UserActivity;
+    expect(again.events.filter((event) => event.action === "user.opened")).toHaveLength(1);
+  });
+
   it("refuses an id that is no Didit ID", async () => {
     const response = await history(new NextRequest(`${BASE}/api/activity/users/x`), {
       params: Promise.resolve({ id: "../etc" }),
