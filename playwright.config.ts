@@ -17,6 +17,9 @@ import {
   POSTGRES_PORT,
   SANDBOX_PORT,
   SERVER_LOG_DIR,
+  TEAM_A_PORT,
+  TEAM_B_PORT,
+  TEAM_DATABASE,
   THROTTLED_PORT,
 } from "./e2e/servers";
 import { findPostgresBin } from "./lib/testing/postgres-cluster";
@@ -36,6 +39,20 @@ import { findPostgresBin } from "./lib/testing/postgres-cluster";
  * without them that spec is skipped, saying why.
  */
 const POSTGRES = "dir" in findPostgresBin();
+
+/** One team's inbox on two instances: one database, one session secret, four-eyes blocking on. */
+const TEAM_DATABASE_URL = `postgres://postgres@127.0.0.1:${POSTGRES_PORT}/${TEAM_DATABASE}`;
+const TEAM_ENV = {
+  DIDIT_API_KEY: E2E_DIDIT_KEY,
+  DIDIT_API_BASE_URL: `http://127.0.0.1:${FAKE_DIDIT_PORT}`,
+  INBOX_AUTH: "passcode",
+  INBOX_PASSCODE: E2E_PASSCODE,
+  INBOX_SESSION_SECRET: E2E_SESSION_SECRET,
+  INBOX_FOUR_EYES: "block",
+  DATABASE_URL: TEAM_DATABASE_URL,
+};
+/** The cluster creates the team's database once it is up; the instances wait for it. */
+const WAIT_FOR_TEAM_DATABASE = `node e2e/wait-for-database.mjs ${TEAM_DATABASE_URL} && `;
 
 /** A live app talks to the fake Didit that global-setup starts. */
 const LIVE_ENV = {
@@ -61,7 +78,7 @@ function appServer(name: string, port: number, env: Record<string, string>, befo
       ...env,
     },
     reuseExistingServer: false,
-    // Five servers start together from a cold build on two cores: each takes a few seconds alone,
+    // Eight servers start together from a cold build on two cores: each takes a few seconds alone,
     // far longer when they share the machine with whatever else runs there.
     timeout: 180_000,
   };
@@ -69,7 +86,7 @@ function appServer(name: string, port: number, env: Record<string, string>, befo
 
 /**
  * Sized for the machine CI runs on: two cores, shared. A worker is a Chromium of its own (several
- * processes), and the five app servers plus the fake Didit run beside it. With two workers on two
+ * processes), and the eight app servers plus the fake Didit run beside it. With two workers on two
  * cores the load average reached ~12: pages took seconds to hydrate and the 5 s default expect
  * timeout failed tests that were merely slow. One worker keeps the browser and the server it talks
  * to on the cores; the suite is ~70 tests of a few seconds each, under 10 minutes on such a machine, well inside
@@ -147,7 +164,7 @@ export default defineConfig({
     ...(POSTGRES
       ? [
           {
-            command: `node --import tsx e2e/postgres-server.ts ${POSTGRES_PORT}`,
+            command: `node --import tsx e2e/postgres-server.ts ${POSTGRES_PORT} ${TEAM_DATABASE}`,
             port: POSTGRES_PORT,
             // SIGTERM, so the cluster (a daemon of its own) is stopped and removed, not orphaned.
             gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
@@ -165,6 +182,8 @@ export default defineConfig({
             },
             `node e2e/wait-for-port.mjs ${POSTGRES_PORT} && `,
           ),
+          appServer("team-a", TEAM_A_PORT, TEAM_ENV, WAIT_FOR_TEAM_DATABASE),
+          appServer("team-b", TEAM_B_PORT, TEAM_ENV, WAIT_FOR_TEAM_DATABASE),
         ]
       : []),
   ],

@@ -17,6 +17,17 @@ export const FAKE_DIDIT_PORT = PORT_BASE + 99;
 export const POSTGRES_APP_PORT = PORT_BASE + 5;
 export const POSTGRES_PORT = PORT_BASE + 97;
 export const POSTGRES_APP_URL = `http://127.0.0.1:${POSTGRES_APP_PORT}`;
+/**
+ * Two instances of one team's inbox, behind passcode sign-in with four-eyes blocking on, sharing
+ * a database of their own in that cluster (`TEAM_DATABASE`), as two replicas behind a balancer.
+ */
+export const TEAM_A_PORT = PORT_BASE + 6;
+export const TEAM_B_PORT = PORT_BASE + 7;
+export const TEAM_A_URL = `http://127.0.0.1:${TEAM_A_PORT}`;
+export const TEAM_B_URL = `http://127.0.0.1:${TEAM_B_PORT}`;
+export const TEAM_DATABASE = "team";
+/** An app that a test stops and starts itself (e2e/app-process.ts). */
+export const RESTART_PORT = PORT_BASE + 8;
 
 export const LIVE_URL = `http://127.0.0.1:${LIVE_PORT}`;
 export const THROTTLED_URL = `http://127.0.0.1:${THROTTLED_PORT}`;
