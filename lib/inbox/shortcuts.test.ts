@@ -18,6 +18,15 @@ describe("shortcutFor", () => {
     expect(shortcutFor({ key: "Escape", target: body })).toBe("escape");
   });
 
+  it("claims and goes to the next unclaimed user, from the table and from the panel", () => {
+    expect(shortcutFor({ key: "c", target: body })).toBe("claim");
+    expect(shortcutFor({ key: "n", target: body })).toBe("next-unclaimed");
+    expect(shortcutFor({ key: "c", target: body }, "panel")).toBe("claim");
+    expect(shortcutFor({ key: "n", target: body }, "panel")).toBe("next-unclaimed");
+    expect(shortcutFor({ key: "c", target: { tagName: "TEXTAREA" } }, "panel")).toBeNull();
+    expect(shortcutFor({ key: "c", ctrlKey: true, target: body })).toBeNull();
+  });
+
   it("never fires while typing in a field", () => {
     for (const tagName of ["INPUT", "TEXTAREA", "SELECT"]) {
       expect(shortcutFor({ key: "j", target: { tagName } })).toBeNull();
