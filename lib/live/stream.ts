@@ -5,6 +5,8 @@ import type { LiveBus } from "./bus";
 export const HEARTBEAT_MS = 15_000;
 /** How soon a browser reconnects after a drop (EventSource's `retry`). */
 const RETRY_MS = 1500;
+/** How many sent ids a stream remembers, so that none is sent twice. */
+const SENT_MEMORY = 1000;
 
 export interface LiveStreamOptions {
   bus: LiveBus;
@@ -31,7 +33,8 @@ function frame(event: LiveEvent): string {
  */
 export function liveStream(options: LiveStreamOptions): ReadableStream<Uint8Array> {
   const { bus, signal } = options;
-  let lastSent = options.lastEventId ?? 0;
+  /** Where this stream starts: the browser has seen everything up to here. */
+  let floor = options.lastEventId ?? 0;
   let stop: () => void = () => {};
 
   return new ReadableStream<Uint8Array>({
@@ -45,9 +48,14 @@ export function liveStream(options: LiveStreamOptions): ReadableStream<Uint8Arra
           close();
         }
       };
+      // Ids are not always published in order (two instances, or two requests, at once), so a
+      // later event with a lower id is still sent; each id is sent once. Sending one twice, after
+      // a reconnection, only refreshes twice.
+      const sent = new Set<number>();
       const send = (event: LiveEvent) => {
-        if (event.id <= lastSent) return;
-        lastSent = event.id;
+        if (event.id <= floor || sent.has(event.id)) return;
+        sent.add(event.id);
+        if (sent.size > SENT_MEMORY) sent.delete(sent.values().next().value as number);
         write(frame(event));
       };
       let timer: NodeJS.Timeout | null = null;
@@ -79,8 +87,8 @@ export function liveStream(options: LiveStreamOptions): ReadableStream<Uint8Arra
         () => close(),
       );
       if (options.lastEventId === null) {
-        lastSent = await bus.latestId();
-        write(`event: ${LIVE_READY}\nid: ${lastSent}\ndata: {}\n\n`);
+        floor = await bus.latestId();
+        write(`event: ${LIVE_READY}\nid: ${floor}\ndata: {}\n\n`);
       } else {
         for (const event of await bus.since(options.lastEventId)) send(event);
         write(`event: ${LIVE_READY}\ndata: {}\n\n`);
