@@ -108,11 +108,23 @@ export async function review(
   return row ? { ok: true, proposal: row } : { ok: false, reason: "closed", proposal: current };
 }
 
-/** An approval whose change Didit did not make goes back to pending, to be approved again. */
-export async function reopen(db: Db, id: number): Promise<void> {
+/** How long a reopened proposal stays open at least, so it can be approved again. */
+const REOPENED_FOR_MS = 60 * 60_000;
+
+/**
+ * An approval whose change Didit did not make goes back to pending, to be approved again: open
+ * for at least another hour, even if its expiry passed while Didit was asked.
+ */
+export async function reopen(db: Db, id: number, now: Date): Promise<void> {
   await db
     .update(proposals)
-    .set({ state: "pending", reviewerId: null, reviewerName: null, reviewedAt: null })
+    .set({
+      state: "pending",
+      reviewerId: null,
+      reviewerName: null,
+      reviewedAt: null,
+      expiresAt: sql`greatest(${proposals.expiresAt}, ${new Date(now.getTime() + REOPENED_FOR_MS)})`,
+    })
     .where(and(eq(proposals.id, id), eq(proposals.state, "approved")));
 }
 

@@ -104,7 +104,7 @@ export const POST = apiRoute<Params>(
       },
     );
     const [outcome] = result.results;
-    if (outcome?.outcome === "failed") await reopen(db, proposal.id);
+    if (outcome?.outcome === "failed") await reopen(db, proposal.id, new Date());
     await audit(analyst, AUDIT_ACTIONS.proposalApproved, {
       ...target,
       reason: proposal.reason,
