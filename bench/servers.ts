@@ -3,15 +3,7 @@ import { createWriteStream } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import {
-  APP_ORIGIN,
-  APP_PORT,
-  appEnv,
-  BENCH_API_KEY,
-  HOST,
-  UPSTREAM_ORIGIN,
-  UPSTREAM_PORT,
-} from "./config";
+import { APP_PORT, appEnv, BENCH_API_KEY, HOST, UPSTREAM_ORIGIN, UPSTREAM_PORT } from "./config";
 import { childPids, processName } from "./proc";
 
 /**
@@ -150,17 +142,27 @@ function findNextServer(startPid: number): number {
   return named ?? children[0] ?? startPid;
 }
 
-export async function startApp(root: string, logFile: string): Promise<Server> {
-  await assertPortFree(APP_PORT);
+export function startApp(root: string, logFile: string): Promise<Server> {
+  return startAppOn(root, logFile, APP_PORT, appEnv());
+}
+
+/** An app server from the bench build on `port`, with `env` (appEnv() and what a section adds). */
+export async function startAppOn(
+  root: string,
+  logFile: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<Server> {
+  await assertPortFree(port);
   const child = launch(
     "app",
     root,
     [join(root, "scripts/start.mjs")],
-    { ...process.env, ...appEnv(), NODE_OPTIONS: "" },
+    { ...process.env, ...env, PORT: String(port), NODE_OPTIONS: "" },
     logFile,
   );
   try {
-    await waitReady(`${APP_ORIGIN}/api/health`, child, "app", 60_000);
+    await waitReady(`http://${HOST}:${port}/api/health`, child, `app on ${port}`, 60_000);
   } catch (error) {
     await stopChild(child);
     throw error;
