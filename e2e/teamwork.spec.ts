@@ -184,6 +184,48 @@ for (const [setup, baseA, baseB, offset] of [
   });
 }
 
+test("n skips the users others have claimed, across pages, and My claims lists one's own", async ({
+  browser,
+}) => {
+  const [ana, ben] = await Promise.all([
+    analyst(browser, PASSCODE_URL, "Ana Next"),
+    analyst(browser, PASSCODE_URL, "Ben Busy"),
+  ]);
+  await openInbox(ana, PASSCODE_URL, "?status=FLAGGED&offset=200&limit=25");
+  const ids = await userRows(ana).evaluateAll((rows) =>
+    rows.map((row) => row.getAttribute("data-user-id") ?? ""),
+  );
+  // Ben holds every user on the page after the first.
+  for (const id of ids.slice(1)) {
+    const response = await ben.request.post(`${PASSCODE_URL}/api/claims`, {
+      headers: { origin: PASSCODE_URL },
+      data: { userId: id, vendorData: null },
+    });
+    expect(response.status()).toBe(200);
+  }
+  const last = ana.locator(`tr[data-user-id="${ids.at(-1)}"]`);
+  await expect(last.getByTestId("claim-chip")).toHaveText("In review by Ben Busy");
+
+  await userRows(ana).first().click();
+  const panel = ana.getByRole("dialog").first();
+  await expect(panel).toBeVisible();
+  await ana.keyboard.press("n");
+  // The next unclaimed user is the first of the next page.
+  await expect(ana).toHaveURL(/offset=225/);
+  await expect(ana.getByText("User 1 of 25 on this page")).toBeVisible();
+  await ana.keyboard.press("c");
+  await expect(panel.getByTestId("claim-chip")).toHaveText("In review by Ana Next");
+  const claimed = new URL(ana.url()).searchParams.get("user") ?? "";
+
+  await ana.keyboard.press("Escape");
+  await ana.getByRole("link", { name: "My claims" }).click();
+  const queue = ana.getByRole("region", { name: "My claims" });
+  await expect(queue).toContainText("1 user");
+  await expect(userRows(ana)).toHaveCount(1);
+  await expect(ana.locator(`tr[data-user-id="${claimed}"]`)).toHaveCount(1);
+  await Promise.all([ana.context().close(), ben.context().close()]);
+});
+
 test.describe("four-eyes blocking, across two instances", () => {
   test.skip(!hasPostgres, "PostgreSQL's server is not installed here");
 
