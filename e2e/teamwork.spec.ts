@@ -146,6 +146,8 @@ for (const [setup, baseA, baseB, offset] of [
       const notes = benPanel.getByRole("list", { name: "Notes" });
       await expect(notes.getByText(note, { exact: true })).toBeVisible();
       await expect(notes).toContainText("Ana Noter");
+      // And in the user's timeline, among decisions and Didit's comments.
+      await expect(benPanel.getByText(`“${note}”`)).toBeVisible();
       await ben.keyboard.press("Escape");
       await expect(ben.locator(`tr[data-user-id="${target.id}"]`)).toContainText("1 note");
       await Promise.all([ana.context().close(), ben.context().close()]);

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { OutcomeBadge, outcomeMessage } from "@/components/activity/outcome-badge";
+import { notesQueryOptions } from "@/components/teamwork/teamwork-queries";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { useNow } from "@/components/ui/now";
@@ -9,7 +10,8 @@ import { formatUtc, RelativeTime } from "@/components/ui/relative-time";
 import { humanizeKey } from "@/components/ui/tones";
 import { apiFetch } from "@/lib/api/client";
 import { queryKeys } from "@/lib/api/query-keys";
-import type { ActivityEvent, UserActivity } from "@/lib/api/types";
+import type { ActivityEvent, NoteInfo, UserActivity } from "@/lib/api/types";
+import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import type { InboxUser, UserComment } from "@/lib/didit/types";
 import { userDetailQueryOptions } from "@/lib/inbox/user-detail-query";
 import { DetailSection } from "./detail-section";
@@ -17,7 +19,7 @@ import { DetailSection } from "./detail-section";
 /** One line of the merged timeline, whichever side it came from. */
 interface HistoryEntry {
   key: string;
-  source: "Inbox" | "Didit";
+  source: "Inbox" | "Didit" | "Note";
   at: string | null;
   title: string;
   before: string | null;
@@ -43,6 +45,21 @@ function fromEvent(event: ActivityEvent): HistoryEntry {
       event.outcome === "failed" || event.outcome === "unknown"
         ? (outcomeMessage(event.details) ?? event.outcomeCode)
         : null,
+  };
+}
+
+function fromNote(note: NoteInfo): HistoryEntry {
+  return {
+    key: `note-${note.id}`,
+    source: "Note",
+    at: note.createdAt,
+    title: note.editedAt ? "Note (edited)" : "Note",
+    before: null,
+    after: null,
+    text: note.body,
+    who: note.analyst.name,
+    outcome: null,
+    failure: null,
   };
 }
 
@@ -73,9 +90,22 @@ function settledEvents(events: ActivityEvent[]): ActivityEvent[] {
   return events.filter((event) => !settled.has(event.id));
 }
 
-/** Newest first; entries without a time (some Didit comments) keep their order, at the end. */
-function mergeHistory(events: ActivityEvent[], comments: UserComment[]): HistoryEntry[] {
-  const entries = [...settledEvents(events).map(fromEvent), ...comments.map(fromComment)];
+/**
+ * Newest first; entries without a time (some Didit comments) keep their order, at the end. A
+ * note stands for its own "Added a note" on the trail; edits and deletions stay as events.
+ */
+function mergeHistory(
+  events: ActivityEvent[],
+  comments: UserComment[],
+  notes: NoteInfo[],
+): HistoryEntry[] {
+  const entries = [
+    ...settledEvents(events)
+      .filter((event) => event.action !== AUDIT_ACTIONS.noteAdded)
+      .map(fromEvent),
+    ...comments.map(fromComment),
+    ...notes.map(fromNote),
+  ];
   const time = (entry: HistoryEntry) => (entry.at === null ? Number.NaN : Date.parse(entry.at));
   return entries.sort((a, b) => {
     const ta = time(a);
@@ -104,6 +134,8 @@ function When({ at }: { at: string | null }) {
   return <RelativeTime value={at} />;
 }
 
+const SOURCE_TONES = { Inbox: "info", Didit: "neutral", Note: "warning" } as const;
+
 function EntryLine({ entry }: { entry: HistoryEntry }) {
   const transition =
     entry.before !== null || entry.after !== null
@@ -131,7 +163,7 @@ function EntryLine({ entry }: { entry: HistoryEntry }) {
       )}
       <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
         {entry.who ?? "Unknown author"} · <When at={entry.at} /> ·{" "}
-        <Badge tone={entry.source === "Inbox" ? "info" : "neutral"}>{entry.source}</Badge>
+        <Badge tone={SOURCE_TONES[entry.source]}>{entry.source}</Badge>
       </p>
     </li>
   );
@@ -156,10 +188,13 @@ function historyQueryOptions(user: InboxUser) {
 
 /**
  * One timeline of everything that happened to a user: the inbox's own trail (decisions, who
- * opened them) and the comments Didit keeps (its status changes and notes), marked by source.
+ * opened them), the analysts' internal notes, and the comments Didit keeps (its status changes
+ * and notes), marked by source.
  */
 export function HistorySection({ user }: { user: InboxUser }) {
   const history = useQuery(historyQueryOptions(user));
+  // The same query as the Notes section above: one request for both.
+  const notes = useQuery(notesQueryOptions(user.id));
   const detail = useQuery({
     ...userDetailQueryOptions(user.vendorData ?? ""),
     enabled: user.vendorData !== null,
@@ -179,6 +214,7 @@ export function HistorySection({ user }: { user: InboxUser }) {
   const entries = mergeHistory(
     history.data?.events ?? [],
     user.vendorData !== null ? (detail.data?.comments ?? []) : [],
+    notes.data?.notes ?? [],
   );
   // One side failing still shows the other, with a word about what is missing.
   const errors = [
