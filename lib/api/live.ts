@@ -3,11 +3,11 @@
  * need to see, carrying only who did what to which user. Never a note's text, a reason or
  * personal data: a browser that hears of a change asks the API again, under its own role.
  */
-export const LIVE_KINDS = ["decision", "claim", "note", "proposal"] as const;
+export const LIVE_KINDS = ["decision", "claim", "note", "proposal", "didit"] as const;
 export type LiveKind = (typeof LIVE_KINDS)[number];
 
 export interface LiveEventData {
-  /** `didit_internal_id`s of the users it is about. */
+  /** `didit_internal_id`s of the users it is about (empty when Didit named the user otherwise). */
   userIds: string[];
   /** What happened, e.g. `claimed`, `released`, `taken-over`, `added`, `approved`. */
   action: string;

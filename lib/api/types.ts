@@ -28,6 +28,8 @@ export const API_ERROR_STATUS = {
   upstream_rejected_query: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  /** A webhook whose signature or timestamp does not hold (or no secret to check it with). */
+  invalid_signature: 401,
   forbidden_origin: 403,
   forbidden_role: 403,
   /** Four-eyes: the proposer cannot approve their own proposal. */
@@ -40,6 +42,7 @@ export const API_ERROR_STATUS = {
   edit_window_closed: 409,
   /** The proposal is no longer pending (approved, rejected or expired). */
   proposal_closed: 409,
+  payload_too_large: 413,
   unsupported_media_type: 415,
   misdirected_host: 421,
   not_found: 404,

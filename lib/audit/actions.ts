@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   proposalCreated: "proposal.created",
   proposalApproved: "proposal.approved",
   proposalRejected: "proposal.rejected",
+  diditChanged: "didit.changed",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
@@ -37,6 +38,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "proposal.created": "Proposed a change",
   "proposal.approved": "Approved a proposal",
   "proposal.rejected": "Rejected a proposal",
+  "didit.changed": "Changed in Didit",
 };
 
 /** `pending`: an intent whose outcome is not recorded yet (or was lost in a crash). */

@@ -5,9 +5,15 @@ import type { AuthMode } from "@/lib/env/schema";
 export interface Actor {
   id: string;
   name: string;
-  /** `passcode`: the name is whatever the analyst typed; `none`: nobody signed in (loopback). */
-  authMode: AuthMode;
+  /**
+   * `passcode`: the name is whatever the analyst typed; `none`: nobody signed in (loopback);
+   * `webhook`: Didit itself, telling the inbox of a change (a signed webhook).
+   */
+  authMode: AuthMode | "webhook";
 }
+
+/** Didit, as the author of a change it reported by webhook. */
+export const DIDIT_ACTOR: Actor = { id: "didit", name: "Didit", authMode: "webhook" };
 
 export function actorFor(analyst: Analyst, authMode: AuthMode): Actor {
   return { id: analyst.id, name: analyst.name, authMode };
@@ -17,5 +23,6 @@ export function actorFor(analyst: Analyst, authMode: AuthMode): Actor {
 export function attributionNote(authMode: string): string | null {
   if (authMode === "passcode") return "self-declared name (shared passcode)";
   if (authMode === "none") return "no sign-in (local, loopback only)";
+  if (authMode === "webhook") return "reported by Didit (signed webhook)";
   return null;
 }

@@ -160,3 +160,17 @@ export const liveEvents = pgTable(
 );
 
 export type LiveEventRow = typeof liveEvents.$inferSelect;
+
+/**
+ * Didit webhook deliveries already handled, by a digest of their timestamp and raw body: Didit
+ * retries on anything but a 2xx, and a replay of the same signed body is ignored. Rows older
+ * than the 300 s freshness window cannot be replayed anyway and are swept.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    digest: text("digest").primaryKey(),
+    receivedAt: timestamp("received_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (table) => [index("webhook_deliveries_received_at_idx").on(table.receivedAt)],
+);

@@ -130,6 +130,8 @@ const common = z.object({
       .pipe(z.array(z.enum(["block", "unblock"], { error: 'must be "block" or "block,unblock"' }))),
   ),
   INBOX_FOUR_EYES_HOURS: withDefault(wholeNumber(1, 30 * 24), 72),
+  // The secret Didit's console shows for the webhook URL: it signs every delivery.
+  DIDIT_WEBHOOK_SECRET: optional(z.string().trim().min(16, "must be at least 16 characters")),
   // Where portraits may load from (the CSP's img-src): host names, `*.` allowed as the first label.
   DIDIT_PORTRAIT_HOSTS: z.preprocess(
     emptyAsUndefined,
@@ -273,6 +275,8 @@ export interface Config {
     fourEyes: { block: boolean; unblock: boolean };
     fourEyesHours: number;
   };
+  /** Didit's webhook secret; null when unset (in sandbox mode a random one is made per process). */
+  webhookSecret: string | null;
 }
 
 const configSchema = z
@@ -378,6 +382,7 @@ const configSchema = z
         },
         fourEyesHours: env.INBOX_FOUR_EYES_HOURS,
       },
+      webhookSecret: env.DIDIT_WEBHOOK_SECRET ?? null,
     };
   });
 

@@ -56,7 +56,13 @@ export async function readJsonBody<T>(
 
 /** The body as text, or null once it passes `maxBytes` (the rest is not read). */
 async function readAtMost(request: Request, maxBytes: number): Promise<string | null> {
-  if (!request.body) return "";
+  const bytes = await readBytesAtMost(request, maxBytes);
+  return bytes === null ? null : new TextDecoder().decode(bytes);
+}
+
+/** The body's exact bytes, or null past `maxBytes` (reading stops there). */
+export async function readBytesAtMost(request: Request, maxBytes: number): Promise<Buffer | null> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -70,5 +76,5 @@ async function readAtMost(request: Request, maxBytes: number): Promise<string | 
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }

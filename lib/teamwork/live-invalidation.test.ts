@@ -65,7 +65,15 @@ describe("invalidationsFor", () => {
     ]);
   });
 
-  it("only a decision ever refreshes the users' pages, which cost Didit calls", () => {
+  it("a change reported by Didit's webhook refreshes the users' pages, queues and the trail", () => {
+    expect(invalidationsFor(event("didit", []), ANA.id)).toEqual([
+      ["users"],
+      ["queues"],
+      ["activity"],
+    ]);
+  });
+
+  it("of the inbox's own events, only a decision refreshes the users' pages (Didit calls)", () => {
     for (const kind of ["claim", "note", "proposal"] as const) {
       const keys = invalidationsFor(event(kind, ["u1"]), "oidc:ben");
       expect(keys.filter((key) => key.length === 1 && key[0] === "users")).toEqual([]);

@@ -25,6 +25,9 @@ export function invalidationsFor(event: LiveEvent, me: string | null): QueryKey[
       return [queryKeys.teamwork.all, queryKeys.activity.all, ...histories];
     case "proposal":
       return [queryKeys.teamwork.all, queryKeys.queues.all, queryKeys.activity.all, ...histories];
+    // Didit's own webhook: a user changed there (a console action, a rule, another app).
+    case "didit":
+      return [queryKeys.users.all, queryKeys.queues.all, queryKeys.activity.all];
     default:
       return [];
   }
