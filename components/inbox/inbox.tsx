@@ -253,9 +253,14 @@ export function Inbox() {
         activate(null);
         (document.activeElement as HTMLElement | null)?.blur();
       },
+      // From the URL's page, not the rows on screen: while a page loads, the previous one is
+      // still shown, and a key pressed then must count from the page asked for.
       "previous-page": () =>
-        page && page.offset > 0 && setOffset(Math.max(0, page.offset - page.limit)),
-      "next-page": () => page?.hasNext && setOffset(page.offset + page.limit),
+        queue === null && query.offset > 0 && setOffset(Math.max(0, query.offset - query.limit)),
+      "next-page": () =>
+        queue === null &&
+        (users.isPlaceholderData || page?.hasNext) &&
+        setOffset(query.offset + query.limit),
       "toggle-help": () => showHelp(!helpRef.current),
       "decide-active": (event) => decisionKey(event, DECISION_ACTIONS["decide-active"]),
       "decide-flag": (event) => decisionKey(event, DECISION_ACTIONS["decide-flag"]),
