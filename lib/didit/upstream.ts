@@ -18,7 +18,7 @@ export interface Upstream {
 }
 
 /** The address the server can reach itself on, whatever interface it listens on. */
-function selfHost(hostname: string): string {
+export function selfHost(hostname: string): string {
   if (hostname === "0.0.0.0") return "127.0.0.1";
   if (hostname === "::" || hostname === "[::]") return "[::1]";
   if (hostname.includes(":") && !hostname.startsWith("[")) return `[${hostname}]`;

@@ -1,16 +1,15 @@
 import "server-only";
+import { selfHost } from "@/lib/didit/upstream";
 import { config } from "@/lib/env/server";
 import { log } from "@/lib/log";
 import { webhookSecret } from "@/lib/webhooks/secret";
 import { signBody } from "@/lib/webhooks/signature";
 import type { SandboxStatusChange } from "./status-change";
 
-/** Where this server listens, as the sandbox reaches it: a wildcard address means loopback. */
+/** This server's own webhook route, as the sandbox (in the same server) reaches it. */
 function ownWebhookUrl(): string {
   const { hostname, port } = config.server;
-  const host = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
-  const authority = host.includes(":") ? `[${host}]` : host;
-  return `http://${authority}:${port}/api/webhooks/didit`;
+  return `http://${selfHost(hostname)}:${port}/api/webhooks/didit`;
 }
 
 /**
