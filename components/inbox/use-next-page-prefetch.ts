@@ -3,11 +3,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { UsersQuery } from "@/lib/inbox/query-state";
-import { usersQueryOptions } from "@/lib/inbox/users-query";
+import { budgetHasRoom, usersQueryOptions } from "@/lib/inbox/users-query";
 
 /**
  * The next page is usually where the analyst goes; have it ready. Fetched once the browser is
- * idle, so parsing it never competes with painting the rows just received.
+ * idle, so parsing it never competes with painting the rows just received, and only while the
+ * team's Didit budget has room (less than half spent in the last minute).
  */
 export function useNextPagePrefetch(
   query: UsersQuery,
@@ -17,7 +18,7 @@ export function useNextPagePrefetch(
 ) {
   const queryClient = useQueryClient();
   useEffect(() => {
-    if (!page?.hasNext || placeholder) return;
+    if (!page?.hasNext || placeholder || !budgetHasRoom()) return;
     const prefetch = () =>
       void queryClient.prefetchQuery(
         usersQueryOptions({ ...query, offset: query.offset + query.limit }),

@@ -35,11 +35,19 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * On `/api/users` answers: the share of the instance's Didit read budget spent in the last
+ * minute (0 to 1), so browsers hold back work nobody asked for when the team is busy.
+ */
+export const BUDGET_HEADER = "x-inbox-budget-used";
+
 export interface ApiRequest {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /** Sees the answer's headers before its body is read (a successful answer only). */
+  onResponse?: (response: Response) => void;
 }
 
 /**
@@ -56,5 +64,6 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
     signal: request.signal,
   });
   if (!response.ok) throw await ApiError.from(response);
+  request.onResponse?.(response);
   return (await response.json()) as T;
 }

@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 /**
  * The inbox's own tables: one schema for both drivers (PGlite and PostgreSQL). Migrations in
@@ -174,3 +183,34 @@ export const webhookDeliveries = pgTable(
   },
   (table) => [index("webhook_deliveries_received_at_idx").on(table.receivedAt)],
 );
+
+/**
+ * One rate budget shared by every instance on this database (lib/didit/postgres-budget.ts): each
+ * request sent to Didit in the last minute, who it was for, who asked lately, and any cool-down
+ * after Didit's 429. With the embedded store the budget stays in each process's memory.
+ */
+export const rateBudgetSends = pgTable(
+  "rate_budget_sends",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    budget: text("budget").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }).notNull(),
+    party: text("party"),
+  },
+  (table) => [index("rate_budget_sends_budget_sent_at_idx").on(table.budget, table.sentAt)],
+);
+
+export const rateBudgetAsks = pgTable(
+  "rate_budget_asks",
+  {
+    budget: text("budget").notNull(),
+    party: text("party").notNull(),
+    askedAt: timestamp("asked_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.budget, table.party] })],
+);
+
+export const rateBudgetCoolDowns = pgTable("rate_budget_cool_downs", {
+  budget: text("budget").primaryKey(),
+  until: timestamp("until", { withTimezone: true, mode: "date" }).notNull(),
+});

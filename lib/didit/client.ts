@@ -2,6 +2,7 @@ import "server-only";
 import { createSerializer } from "nuqs/server";
 import type { z } from "zod";
 import type { UsersPage } from "@/lib/api/types";
+import { config } from "@/lib/env/server";
 import {
   DATE_FILTER_KEYS,
   inboxParsers,
@@ -9,13 +10,53 @@ import {
   type UsersQuery,
   utcInstant,
 } from "@/lib/inbox/query-state";
+import { portraitsValidUntil, type UpstreamCache } from "./cache";
 import { UpstreamError } from "./errors";
 import { getJson, type RequestOptions, writeJson } from "./request";
 import { upstreamListSchema, upstreamUserDetailExtrasSchema, upstreamUserSchema } from "./schema";
+import { upstreamCache } from "./shared-cache";
+import { teamBudget } from "./team-budget";
 import type { InboxUserDetail } from "./types";
 import { upstream as configuredUpstream } from "./upstream";
 
 export type { RequestOptions, UpstreamInfo } from "./request";
+
+/** Options of the cached reads: `cache: null` always asks Didit (and shares nothing). */
+export type ReadOptions = RequestOptions & { cache?: UpstreamCache | null };
+
+/** A count is a one-row page from the start: kept longer than a page (DIDIT_COUNT_CACHE_SECONDS). */
+function isCountQuery(query: UsersQuery): boolean {
+  return query.limit === 1 && query.offset === 0;
+}
+
+/** Answers are JSON-sized, twice over for JavaScript's two-byte strings. */
+const approximateBytes = (value: unknown) => JSON.stringify(value).length * 2;
+
+/**
+ * One read through the shared cache: identical reads in flight share one call to Didit, sent on
+ * behalf of the first caller (its share of the rate budget) and not cut short when one caller
+ * leaves; each caller still stops waiting on its own abort.
+ */
+function cachedRead<T>(
+  key: URL,
+  ttlMs: number,
+  options: ReadOptions,
+  read: (options: RequestOptions) => Promise<T>,
+  portraits: (value: T) => Array<string | null>,
+): Promise<T> {
+  const { cache = upstreamCache(), ...request } = options;
+  if (cache === null) return read(request);
+  return cache.load(
+    key.href,
+    {
+      ttlMs,
+      size: approximateBytes,
+      validUntil: (value, now) => portraitsValidUntil(portraits(value), now),
+      signal: request.signal,
+    },
+    () => read({ ...request, signal: undefined }),
+  );
+}
 
 /**
  * The one client for Didit's users API. It alone knows the base URL and the key, and (through
@@ -51,15 +92,37 @@ function unreadable(error: z.ZodError): UpstreamError {
   );
 }
 
+/**
+ * How much of this instance's read budget the last minute spent (0 to 1): the browser prefetches
+ * only while there is room (BUDGET_HEADER).
+ */
+export function readBudgetUsed(): number {
+  return teamBudget(configuredUpstream.rateLimitPerMinute, "read").used();
+}
+
+/** How long answers are kept, from the configuration (lib/env/schema.ts). */
+function cacheTimes() {
+  return config.didit.cache;
+}
+
 /** Count values Didit reports as "at least": see docs/didit-api.md (exact up to 100, capped above). */
 const COUNT_CAP = 100;
 
-export async function listUsers(
-  query: UsersQuery,
-  options: RequestOptions = {},
-): Promise<UsersPage> {
+export function listUsers(query: UsersQuery, options: ReadOptions = {}): Promise<UsersPage> {
   const base = (options.upstream ?? configuredUpstream).baseUrl;
-  const body = await getJson(buildListUrl(base, query), "list", options);
+  const url = buildListUrl(base, query);
+  const ttl = isCountQuery(query) ? cacheTimes().countMs : cacheTimes().listMs;
+  return cachedRead(
+    url,
+    ttl,
+    options,
+    (request) => fetchPage(url, query, request),
+    (page) => page.results.map((user) => user.portraitUrl),
+  );
+}
+
+async function fetchPage(url: URL, query: UsersQuery, options: RequestOptions): Promise<UsersPage> {
+  const body = await getJson(url, "list", options);
   const parsed = upstreamListSchema.safeParse(body);
   if (!parsed.success) throw unreadable(parsed.error);
   const { count, next, previous, results } = parsed.data;
@@ -94,14 +157,24 @@ export function buildUserUrl(baseUrl: string, vendorData: string): URL | null {
 }
 
 /** `GET /v3/users/{vendor_data}/`: one user, with the fields only that endpoint has. */
-export async function getUser(
-  vendorData: string,
-  options: RequestOptions = {},
-): Promise<InboxUserDetail> {
+export function getUser(vendorData: string, options: ReadOptions = {}): Promise<InboxUserDetail> {
   const base = (options.upstream ?? configuredUpstream).baseUrl;
   const url = buildUserUrl(base, vendorData);
-  if (url === null)
-    throw new UpstreamError("upstream_rejected_query", UNADDRESSABLE_MESSAGE, { neverSent: true });
+  if (url === null) {
+    return Promise.reject(
+      new UpstreamError("upstream_rejected_query", UNADDRESSABLE_MESSAGE, { neverSent: true }),
+    );
+  }
+  return cachedRead(
+    url,
+    cacheTimes().listMs,
+    options,
+    (request) => fetchUser(url, request),
+    (user) => [user.portraitUrl],
+  );
+}
+
+async function fetchUser(url: URL, options: RequestOptions): Promise<InboxUserDetail> {
   const body = await getJson(url, "user", options);
   const user = upstreamUserSchema.safeParse(body);
   if (!user.success) throw unreadable(user.error);

@@ -122,4 +122,15 @@ describe("RateBudget: each analyst's fair share", () => {
     expect(budget.take("ana").ok).toBe(true);
     expect(budget.take("ben")).toMatchObject({ ok: false, reason: "budget" });
   });
+
+  it("says how much of the last minute's budget is spent, and all of it during a cool-down", () => {
+    const { budget, advance } = budgetAt(10);
+    expect(budget.used()).toBe(0);
+    for (let i = 0; i < 4; i++) budget.take("ana");
+    expect(budget.used()).toBe(0.4);
+    advance(WINDOW_MS);
+    expect(budget.used()).toBe(0);
+    budget.coolDown(1000);
+    expect(budget.used()).toBe(1);
+  });
 });

@@ -27,7 +27,21 @@ export type Admission =
  */
 export const FAIR_SHARE = 0.5;
 
-export class RateBudget {
+/**
+ * A budget of requests to Didit: this process's own (RateBudget), or one shared by every
+ * instance on a PostgreSQL store (lib/didit/postgres-budget.ts).
+ */
+export interface Budget {
+  readonly perMinute: number;
+  /** Claims a slot for one request, or says how long until one frees (see RateBudget.take). */
+  take(party?: string | null): Admission | Promise<Admission>;
+  /** Didit said 429: send nothing for `ms`. */
+  coolDown(ms: number): void | Promise<void>;
+  /** The share spent in the last minute, 0 to 1, as last seen (never waits). */
+  used(): number;
+}
+
+export class RateBudget implements Budget {
   /** Start times of the attempts inside the window, oldest first, with who sent them. */
   readonly #sent: Array<{ at: number; party: string | null }> = [];
   /** When each party last asked (admitted or not), for "is anyone else waiting". */
@@ -75,6 +89,15 @@ export class RateBudget {
     }
     this.#sent.push({ at: now, party });
     return { ok: true };
+  }
+
+  /** The share of the budget spent in the last minute, from 0 to 1 (1 during a cool-down). */
+  used(): number {
+    const now = this.now();
+    if (now < this.#coolDownUntil) return 1;
+    const since = now - WINDOW_MS;
+    const inWindow = this.#sent.filter((entry) => entry.at > since).length;
+    return Math.min(1, inWindow / this.perMinute);
   }
 
   /** Didit said 429: send nothing for `ms`. A shorter cool-down never cuts a longer one short. */

@@ -11,8 +11,9 @@ import {
   timeoutError,
   type UpstreamError,
 } from "./errors";
-import { type RateBudget, sharedRateBudget } from "./rate-budget";
+import type { Budget } from "./rate-budget";
 import { backoffMs, shouldRetry } from "./retry-policy";
+import { teamBudget } from "./team-budget";
 import { upstream as configuredUpstream, type Upstream } from "./upstream";
 
 /**
@@ -38,7 +39,7 @@ export interface RequestOptions {
   /** Called once after the last attempt, success or not; not called when nothing was sent. */
   onUpstream?: (info: UpstreamInfo) => void;
   /** Defaults to the process-wide budget for the configured limit. */
-  budget?: RateBudget;
+  budget?: Budget;
   /** Whose share of the budget this spends; defaults to the current request's analyst. */
   party?: string | null;
   /** The backoff's jitter source, in [0, 1); tests pin it. */
@@ -123,8 +124,8 @@ async function send(
   const budget =
     options.budget ??
     (write
-      ? sharedRateBudget(upstream.writeLimitPerMinute, "write")
-      : sharedRateBudget(upstream.rateLimitPerMinute, "read"));
+      ? teamBudget(upstream.writeLimitPerMinute, "write")
+      : teamBudget(upstream.rateLimitPerMinute, "read"));
   const now = options.now ?? defaultNow;
   const wait = options.sleep ?? defaultSleep;
   const attempt = options.attempt ?? sendAttempt;
@@ -135,7 +136,7 @@ async function send(
   let reached = false;
   try {
     for (let retry = 0; ; retry++) {
-      const admission = budget.take(party);
+      const admission = await budget.take(party);
       if (!admission.ok) {
         // Out of budget for a retry: the failure already seen is the honest answer.
         throw lastError ?? heldBackError(admission.reason, admission.retryAfterMs);
@@ -163,7 +164,7 @@ async function send(
       if (!outcome.error.details.neverSent) reached = true;
       lastError = reached && outcome.error.details.neverSent ? networkError(false) : outcome.error;
       if (outcome.error.code === "rate_limited" && outcome.error.details.retryAfter) {
-        budget.coolDown(outcome.error.details.retryAfter * 1000);
+        await budget.coolDown(outcome.error.details.retryAfter * 1000);
       }
       const delayMs = backoffMs(retry, options.random);
       const retrying = shouldRetry({

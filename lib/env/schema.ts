@@ -99,6 +99,11 @@ const common = z.object({
   ),
   // Didit allows 300 writes a minute per key; the default leaves the same headroom as for reads.
   DIDIT_WRITE_LIMIT_PER_MINUTE: withDefault(wholeNumber(1, 1_000_000), 270),
+  // How long Didit's answers are shared between analysts (0 turns the cache off): list pages and
+  // single users, then counts; and the memory the cache may hold.
+  DIDIT_CACHE_SECONDS: withDefault(wholeNumber(0, 300), 10),
+  DIDIT_COUNT_CACHE_SECONDS: withDefault(wholeNumber(0, 3600), 60),
+  DIDIT_CACHE_MAX_MB: withDefault(wholeNumber(1, 4096), 32),
   INBOX_SESSION_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   // The secret before a rotation: cookies it sealed are still accepted while it is set.
   INBOX_SESSION_SECRET_PREVIOUS: optional(z.string().min(32, "must be at least 32 characters")),
@@ -253,6 +258,8 @@ export interface Config {
     deadlineMs: number;
     rateLimitPerMinute: number;
     writeLimitPerMinute: number;
+    /** How long answers are shared (lib/didit/cache.ts), in ms; 0 keeps nothing. */
+    cache: { listMs: number; countMs: number; maxBytes: number };
   };
   /** Where the inbox keeps its own state (audit trail, sessions, claims, notes). */
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
@@ -362,6 +369,11 @@ const configSchema = z
         deadlineMs: env.DIDIT_DEADLINE_MS,
         rateLimitPerMinute: env.DIDIT_RATE_LIMIT_PER_MINUTE,
         writeLimitPerMinute: env.DIDIT_WRITE_LIMIT_PER_MINUTE,
+        cache: {
+          listMs: env.DIDIT_CACHE_SECONDS * 1000,
+          countMs: env.DIDIT_COUNT_CACHE_SECONDS * 1000,
+          maxBytes: env.DIDIT_CACHE_MAX_MB * 1024 * 1024,
+        },
       },
       database: env.DATABASE_URL
         ? { kind: "postgres", url: env.DATABASE_URL }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { LiveEventData, LiveKind } from "@/lib/api/live";
 import { getDatabase } from "@/lib/db/database";
+import { invalidateUpstreamCache } from "@/lib/didit/shared-cache";
 import { log } from "@/lib/log";
 import {
   peekProcessSingleton,
@@ -9,9 +10,19 @@ import {
 } from "@/lib/runtime/process-singleton";
 import { createLiveBus, type LiveBus } from "./bus";
 
-/** The server's one live bus, over its store (lib/db/database.ts). */
+/**
+ * The server's one live bus, over its store (lib/db/database.ts). It also keeps this instance's
+ * cache of Didit's answers honest: a decision or a Didit webhook, heard from any instance, may
+ * have changed any list or count.
+ */
 export function getLiveBus(): Promise<LiveBus> {
-  const bus = processSingleton("live-bus", async () => createLiveBus(await getDatabase()));
+  const bus = processSingleton("live-bus", async () => {
+    const created = createLiveBus(await getDatabase());
+    created.subscribe((event) => {
+      if (event.kind === "decision" || event.kind === "didit") invalidateUpstreamCache();
+    });
+    return created;
+  });
   bus.catch(() => resetProcessSingleton("live-bus"));
   return bus;
 }

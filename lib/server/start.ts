@@ -9,7 +9,7 @@ import type { AuthMode } from "@/lib/env/schema";
 import { config } from "@/lib/env/server";
 import { checkRequest, type HostPolicy } from "@/lib/http/host-guard";
 import { deploymentHeaders } from "@/lib/http/security-headers";
-import { closeLiveBus } from "@/lib/live/server";
+import { closeLiveBus, getLiveBus } from "@/lib/live/server";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/runtime/process-singleton";
 
@@ -57,6 +57,10 @@ async function reconcileAfterStart(): Promise<void> {
 export async function startInbox(): Promise<void> {
   await getDatabase();
   void reconcileAfterStart();
+  // Listening from the start, so other instances' changes clear this one's cache at once.
+  void getLiveBus().catch((error: unknown) =>
+    log.warn({ err: { name: (error as Error)?.name } }, "live bus not started"),
+  );
   // scripts/start.mjs calls this after the last request, on SIGTERM or SIGINT.
   processSingleton("shutdown", () => async () => {
     await closeLiveBus();

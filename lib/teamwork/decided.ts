@@ -1,6 +1,7 @@
 import "server-only";
 import type { Analyst } from "@/lib/auth/session";
 import type { UserOutcome } from "@/lib/decisions/request";
+import { invalidateUpstreamCache } from "@/lib/didit/shared-cache";
 import { announce } from "@/lib/live/server";
 import { log } from "@/lib/log";
 import { endClaims } from "./claims";
@@ -20,6 +21,8 @@ export async function announceDecision(
     .filter((result) => result.outcome === "done" || result.outcome === "unknown")
     .map((result) => result.id);
   if (touched.length === 0) return;
+  // At once here, before the answer: the analyst's own refetch must not get the old page.
+  invalidateUpstreamCache();
   try {
     await endClaims(await store(), done);
   } catch (error) {

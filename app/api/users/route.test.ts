@@ -22,6 +22,10 @@ beforeAll(async () => {
   process.env.LOG_LEVEL = "silent";
   process.env.DIDIT_DEADLINE_MS = "2000";
   process.env.DIDIT_RATE_LIMIT_PER_MINUTE = String(RATE_LIMIT);
+  // Each request's own path to Didit is under test here: nothing is kept between requests
+  // (the shared cache has tests of its own, in route.cache.test.ts).
+  process.env.DIDIT_CACHE_SECONDS = "0";
+  process.env.DIDIT_COUNT_CACHE_SECONDS = "0";
   ({ GET } = await import("./route"));
 });
 

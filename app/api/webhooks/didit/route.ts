@@ -2,6 +2,7 @@ import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { DIDIT_ACTOR } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { getDatabase } from "@/lib/db/database";
+import { invalidateUpstreamCache } from "@/lib/didit/shared-cache";
 import { apiRoute } from "@/lib/http/api-route";
 import { readBytesAtMost } from "@/lib/http/json-body";
 import { apiError, json } from "@/lib/http/responses";
@@ -20,7 +21,8 @@ const MAX_BODY_BYTES = 64 * 1024;
  * `POST /api/webhooks/didit`: Didit telling the inbox that a user changed there. The signature
  * is checked over the raw bytes before anything parses them, the timestamp must be fresh, and a
  * delivery seen before is acknowledged without acting twice. Each user event is recorded on the
- * trail as "Changed in Didit" and pushed to every open inbox as a live event. Public (Didit has
+ * trail as "Changed in Didit", clears the kept Didit answers (on every instance, through the live
+ * event) and is pushed to every open inbox as a live event. Public (Didit has
  * no session), and only ever answered 2xx once handled, so Didit's retries stop.
  */
 export const POST = apiRoute(
@@ -83,6 +85,7 @@ export const POST = apiRoute(
       await forgetDelivery(db, digest);
       throw error;
     }
+    invalidateUpstreamCache();
     await announce("didit", {
       userIds: change.internalId ? [change.internalId] : [],
       action: change.event,
