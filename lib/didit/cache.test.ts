@@ -67,6 +67,25 @@ describe("UpstreamCache", () => {
     await expect(second).resolves.toBe("page");
   });
 
+  it("aborts the shared call once every caller waiting on it has gone, and not before", async () => {
+    const cache = new UpstreamCache({ maxBytes: 10_000 });
+    let upstreamSignal: AbortSignal | null = null;
+    const fetch = (signal: AbortSignal) => {
+      upstreamSignal = signal;
+      return new Promise<string>(() => {});
+    };
+    const ana = new AbortController();
+    const ben = new AbortController();
+    const first = cache.load("a", { ttlMs: 0, size, signal: ana.signal }, fetch);
+    const second = cache.load("a", { ttlMs: 0, size, signal: ben.signal }, fetch);
+    ana.abort(new Error("Ana left"));
+    await expect(first).rejects.toThrow("Ana left");
+    expect((upstreamSignal as AbortSignal | null)?.aborted).toBe(false);
+    ben.abort(new Error("Ben left"));
+    await expect(second).rejects.toThrow("Ben left");
+    expect((upstreamSignal as AbortSignal | null)?.aborted).toBe(true);
+  });
+
   it("forgets everything on clear, including answers still on their way", async () => {
     const cache = new UpstreamCache({ maxBytes: 10_000 });
     await cache.load("kept", { ttlMs: 60_000, size }, async () => "old");

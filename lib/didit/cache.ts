@@ -35,13 +35,23 @@ export interface LoadOptions<T> {
   size: (value: T) => number;
   /** The latest moment the answer may still be served (a portrait URL's expiry), if any. */
   validUntil?: (value: T, now: number) => number | null;
-  /** This caller's own abort: it stops waiting, and the shared request goes on for the others. */
+  /**
+   * This caller's own abort: it stops waiting, and the shared request goes on for the others
+   * (it is aborted once all of them have gone).
+   */
   signal?: AbortSignal;
+}
+
+interface Flight<T> {
+  promise: Promise<T>;
+  controller: AbortController;
+  /** Callers waiting on it; one without a signal of its own never leaves. */
+  waiting: number;
 }
 
 export class UpstreamCache {
   private readonly entries = new Map<string, CacheEntry<unknown>>();
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly inflight = new Map<string, Flight<unknown>>();
   /** Bumped by every invalidation: a request that started before it is not stored. */
   private generation = 0;
   private bytes = 0;
@@ -52,7 +62,15 @@ export class UpstreamCache {
     this.now = options.now ?? Date.now;
   }
 
-  async load<T>(key: string, options: LoadOptions<T>, fetch: () => Promise<T>): Promise<T> {
+  /**
+   * The kept answer for `key`, or the one already on its way, or a new `fetch`. The shared fetch
+   * gets a signal of its own that aborts only once every caller waiting on it has gone.
+   */
+  async load<T>(
+    key: string,
+    options: LoadOptions<T>,
+    fetch: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const now = this.now();
     const entry = this.entries.get(key);
     if (entry && entry.expiresAt > now) {
@@ -64,23 +82,32 @@ export class UpstreamCache {
     }
     if (entry) this.remove(key);
 
-    let shared = this.inflight.get(key) as Promise<T> | undefined;
-    if (shared) {
+    let flight = this.inflight.get(key) as Flight<T> | undefined;
+    if (flight) {
       this.stats.coalesced++;
     } else {
       this.stats.misses++;
       const generation = this.generation;
-      shared = fetch().then((value) => {
+      const controller = new AbortController();
+      const promise = fetch(controller.signal).then((value) => {
         if (generation === this.generation) this.store(key, value, options);
         return value;
       });
-      this.inflight.set(key, shared);
+      const created: Flight<T> = { promise, controller, waiting: 0 };
+      flight = created;
+      this.inflight.set(key, created);
       const done = () => {
-        if (this.inflight.get(key) === shared) this.inflight.delete(key);
+        if (this.inflight.get(key) === created) this.inflight.delete(key);
       };
-      shared.then(done, done);
+      promise.then(done, done);
     }
-    return options.signal ? abortable(shared, options.signal) : shared;
+    flight.waiting++;
+    if (!options.signal) return flight.promise;
+    const shared = flight;
+    return abortable(shared.promise, options.signal, () => {
+      // The last one waiting has gone: nobody needs the answer any more.
+      if (--shared.waiting === 0) shared.controller.abort(options.signal?.reason);
+    });
   }
 
   /** Forgets every answer, and keeps none from requests already in flight. */
@@ -118,10 +145,16 @@ export class UpstreamCache {
   }
 }
 
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+function abortable<T>(promise: Promise<T>, signal: AbortSignal, left: () => void): Promise<T> {
+  if (signal.aborted) {
+    left();
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => {
+      left();
+      reject(signal.reason);
+    };
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(
       (value) => {

@@ -34,8 +34,8 @@ const approximateBytes = (value: unknown) => JSON.stringify(value).length * 2;
 
 /**
  * One read through the shared cache: identical reads in flight share one call to Didit, sent on
- * behalf of the first caller (its share of the rate budget) and not cut short when one caller
- * leaves; each caller still stops waiting on its own abort.
+ * behalf of the first caller (its share of the rate budget), cut short only once every caller
+ * waiting on it has gone; each caller stops waiting on its own abort.
  */
 function cachedRead<T>(
   key: URL,
@@ -46,7 +46,7 @@ function cachedRead<T>(
 ): Promise<T> {
   const { cache = upstreamCache(), ...request } = options;
   if (cache === null) return read(request);
-  return cache.load(
+  return cache.load<T>(
     key.href,
     {
       ttlMs,
@@ -54,7 +54,7 @@ function cachedRead<T>(
       validUntil: (value, now) => portraitsValidUntil(portraits(value), now),
       signal: request.signal,
     },
-    () => read({ ...request, signal: undefined }),
+    (signal) => read({ ...request, signal }),
   );
 }
 
