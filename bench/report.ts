@@ -10,6 +10,7 @@ import type { MachineInfo } from "./proc";
 import type { ProxyLoadResult } from "./proxy-load";
 import type { SandboxQueriesResult } from "./sandbox-queries";
 import { ratio } from "./stats";
+import type { TeamLoadResult, TeamRun } from "./team-load";
 import type { TimeToRowsResult } from "./time-to-rows";
 import type { ValidationResult } from "./validation";
 
@@ -42,6 +43,8 @@ export interface BenchResults {
     decisions?: Section<DecisionsResult>;
     /** Absent in results written before the live-updates section existed. */
     liveUpdates?: Section<LiveUpdatesResult>;
+    /** Absent in results written before the team-load section existed. */
+    teamLoad?: Section<TeamLoadResult>;
   };
   budgets: Budget[];
 }
@@ -452,6 +455,39 @@ function liveBlock(r: BenchResults): Block {
   };
 }
 
+function teamBlock(r: BenchResults): Block {
+  const s = r.sections.teamLoad;
+  const title = "11 Team load: N analysts on one Didit key (600 GET and 300 writes a minute)";
+  if (!s) return { title, rows: [], error: "not run" };
+  if (!s.ok) return { title, rows: [], error: s.error };
+  const d = s.data;
+  const share = (run: TeamRun) =>
+    run.requests ? `${n((100 * run.rateLimited) / run.requests, 1)} % 429` : "–";
+  const summary = (run: TeamRun) =>
+    `${share(run)}, ${n(run.callsPerAction, 2)} calls/action, rows ${ms(run.rowsP50)} / ${ms(run.rowsP95)}`;
+  const rows: Row[] = [];
+  for (const on of d.runs.filter((run) => run.mode === "on")) {
+    const off = d.runs.find(
+      (run) => run.mode === "off" && run.analysts === on.analysts && run.instances === on.instances,
+    );
+    rows.push({
+      label: `${on.analysts} analysts, ${on.instances === 1 ? "one instance" : "two on PostgreSQL"} (${n(on.actions)} actions)`,
+      value: summary(on),
+      baseline: off ? `features off: ${summary(off)}` : "–",
+      ratio: off ? `calls ${times(div(on.callsPerAction, off.callsPerAction))}` : "",
+    });
+  }
+  return {
+    title,
+    rows,
+    notes: [
+      `each run ${d.seconds} s; "features off" is the same run without the shared cache and count derivations, prefetching regardless of the budget`,
+      "rows: from an action's start until its rows arrived (p50 / p95), for actions that needed new rows",
+      ...d.skipped.map((reason) => `skipped: ${reason}`),
+    ],
+  };
+}
+
 export function renderTable(r: BenchResults): string {
   const byId = new Map(r.budgets.map((b) => [b.id, b]));
   const budget = (id: string) => byId.get(id);
@@ -466,6 +502,7 @@ export function renderTable(r: BenchResults): string {
     exportBlock(r, budget),
     decisionsBlock(r),
     liveBlock(r),
+    teamBlock(r),
   ];
   const all = blocks.flatMap((b) => b.rows);
   const width = (pick: (row: Row) => string | undefined) =>

@@ -17,6 +17,7 @@ import { measureProxyLoad } from "./proxy-load";
 import { type BenchResults, renderTable, type Section } from "./report";
 import { measureSandboxQueries } from "./sandbox-queries";
 import { killAllNow, type Server, startApp, startUpstream } from "./servers";
+import { measureTeamLoad } from "./team-load";
 import { measureTimeToRows } from "./time-to-rows";
 import { measureValidation } from "./validation";
 
@@ -29,7 +30,8 @@ import { measureValidation } from "./validation";
  * Flags: --rebuild (build even if current), --no-build (use .next-bench as it is),
  * --quick (short load phases, one Lighthouse preset: for working on the bench itself),
  * --mobile (also run Lighthouse's mobile preset, for information: it adds about a minute),
- * --only=validation,sandbox,export,proxy,memory,page,time,lighthouse,decisions,live (just those).
+ * --only=validation,sandbox,export,proxy,memory,page,time,lighthouse,decisions,live,team (just
+ * those), --team-seconds=N (each team-load run's length; 120 by default).
  */
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -46,7 +48,12 @@ const resultsFile = join(root, "bench/results.json");
  * the live-updates section (three more apps and a PostgreSQL cluster) about another.
  */
 const SOFT_LIMIT_MS = 480_000;
-const HARD_LIMIT_MS = 600_000;
+const teamSecondsArg = process.argv.find((arg) => arg.startsWith("--team-seconds="));
+const TEAM_SECONDS = teamSecondsArg ? Number(teamSecondsArg.slice("--team-seconds=".length)) : 120;
+const TEAM_SIZES = quick ? [5] : [5, 20, 50];
+/** The team-load section runs last, past the soft limit: 12 runs of TEAM_SECONDS, plus start-ups. */
+const TEAM_BUDGET_MS = (quick ? 2 : 12) * ((quick ? 20 : TEAM_SECONDS) + 30) * 1000;
+const HARD_LIMIT_MS = 600_000 + TEAM_BUDGET_MS;
 const startedAt = Date.now();
 
 function progress(message: string): void {
@@ -63,11 +70,16 @@ function notRun<T>(reason: string): Section<T> {
   return { ok: false, ms: 0, error: reason };
 }
 
-async function section<T>(name: string, fn: () => Promise<T> | T): Promise<Section<T>> {
+async function section<T>(
+  name: string,
+  fn: () => Promise<T> | T,
+  /** Runs whatever the time: a section with a time budget of its own (team load). */
+  budgeted = false,
+): Promise<Section<T>> {
   if (only !== null && !only.has(name.split(" ")[0] ?? name)) {
     return notRun("skipped: not in --only");
   }
-  if (Date.now() - startedAt > SOFT_LIMIT_MS) {
+  if (!budgeted && Date.now() - startedAt > SOFT_LIMIT_MS) {
     progress(`${name}: skipped, the run is past its time budget`);
     return notRun("skipped: the run was past its time budget");
   }
@@ -118,6 +130,7 @@ async function main(): Promise<number> {
       exportMemory: notRun("not run"),
       decisions: notRun("not run"),
       liveUpdates: notRun("not run"),
+      teamLoad: notRun("not run"),
     },
     budgets: [],
   };
@@ -225,6 +238,22 @@ async function main(): Promise<number> {
     }
   } finally {
     for (const server of servers.reverse()) await server.stop();
+  }
+
+  // Its own servers (a Didit stand-in that enforces Didit's limits, one or two apps), once the
+  // app under test has stopped.
+  if (build !== null) {
+    results.sections.teamLoad = await section(
+      "team load",
+      () =>
+        measureTeamLoad(root, {
+          sizes: TEAM_SIZES,
+          seconds: quick ? 20 : TEAM_SECONDS,
+          logDir: tmp,
+          progress,
+        }),
+      true,
+    );
   }
 
   results.durationS = Math.round((Date.now() - startedAt) / 1000);

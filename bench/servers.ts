@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { APP_PORT, appEnv, BENCH_API_KEY, HOST, UPSTREAM_ORIGIN, UPSTREAM_PORT } from "./config";
+import { APP_PORT, appEnv, BENCH_API_KEY, HOST, UPSTREAM_PORT } from "./config";
 import { childPids, processName } from "./proc";
 
 /**
@@ -111,8 +111,18 @@ export function assertPortFree(port: number): Promise<void> {
   });
 }
 
-export async function startUpstream(root: string, logFile: string): Promise<Server> {
-  await assertPortFree(UPSTREAM_PORT);
+export function startUpstream(root: string, logFile: string): Promise<Server> {
+  return startUpstreamOn(root, logFile, UPSTREAM_PORT);
+}
+
+/** The Didit stand-in on `port`, with `env` added (BENCH_UPSTREAM_LIMITS, …). */
+export async function startUpstreamOn(
+  root: string,
+  logFile: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<Server> {
+  await assertPortFree(port);
   // `--import` resolves from the working directory, which is the repository root.
   const child = launch(
     "upstream",
@@ -121,13 +131,14 @@ export async function startUpstream(root: string, logFile: string): Promise<Serv
     {
       ...process.env,
       NODE_OPTIONS: "",
-      BENCH_UPSTREAM_PORT: String(UPSTREAM_PORT),
+      BENCH_UPSTREAM_PORT: String(port),
       BENCH_API_KEY,
+      ...env,
     },
     logFile,
   );
   try {
-    await waitReady(`${UPSTREAM_ORIGIN}/__bench/stats`, child, "upstream", 30_000);
+    await waitReady(`http://${HOST}:${port}/__bench/stats`, child, "upstream", 30_000);
   } catch (error) {
     await stopChild(child);
     throw error;

@@ -48,7 +48,10 @@ function percentile(sorted: readonly number[], p: number): number | null {
 function statsBody(): string {
   const sorted = samples.sort((a, b) => a - b);
   samples = [];
+  const counts = served;
+  served = { requests: 0, throttled: 0 };
   return JSON.stringify({
+    ...counts,
     count: sorted.length,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
@@ -57,7 +60,14 @@ function statsBody(): string {
 }
 
 // No write limit: the decisions section measures the inbox's cost, and the app's own write budget.
-const rateLimiter = createSandboxRateLimiter({ writesPerMinute: null });
+// BENCH_UPSTREAM_LIMITS=didit enforces Didit's own per-key limits (600 GET and 300 writes a
+// minute, 429 with Retry-After), for the team-load section.
+const diditLimits = process.env.BENCH_UPSTREAM_LIMITS === "didit";
+const rateLimiter = createSandboxRateLimiter(
+  diditLimits ? { readsPerMinute: 600, writesPerMinute: 300 } : { writesPerMinute: null },
+);
+/** Every request served since the last stats call, and how many of them were 429s. */
+let served = { requests: 0, throttled: 0 };
 const serveSandbox = sandboxListener(
   userCount === null
     ? { apiKey, rateLimiter }
@@ -71,6 +81,8 @@ const server = createServer(async (req, res) => {
   }
   const started = performance.now();
   await serveSandbox(req, res);
+  served.requests++;
+  if (res.statusCode === 429) served.throttled++;
   if (samples.length < MAX_SAMPLES) samples.push(performance.now() - started);
 });
 
