@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueries, useQuery } from "@tanstack/react-query";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import type { UserStatus, UsersQuery } from "@/lib/inbox/query-state";
 import {
   deriveCount,
@@ -25,10 +26,13 @@ export interface StatusFilterProps {
  */
 export function StatusFilter({ query, onChange, current }: StatusFilterProps) {
   const derived = derivedTab(query.status);
+  const group = useRef<HTMLDivElement>(null);
+  const onScreen = useTabsOnScreen(group);
   const fetched = useQueries({
     queries: STATUS_TABS.map(({ status }) => ({
       ...statusCountQueryOptions(query, status),
-      enabled: status !== query.status && status !== derived,
+      // Each count is a Didit call: only for the tabs the analyst can see (a phone scrolls them).
+      enabled: status !== query.status && status !== derived && onScreen.has(tabKey(status)),
     })),
   });
   const known = new Map<UserStatus | null, StatusCount | undefined>(
@@ -41,7 +45,7 @@ export function StatusFilter({ query, onChange, current }: StatusFilterProps) {
   // Only when the derivation cannot be trusted (a capped count) does that tab cost a request.
   const fallback = useQuery({
     ...statusCountQueryOptions(query, derived),
-    enabled: derivedCount === "fetch",
+    enabled: derivedCount === "fetch" && onScreen.has(tabKey(derived)),
   });
   const counts = STATUS_TABS.map(({ status }) =>
     status === derived
@@ -54,6 +58,7 @@ export function StatusFilter({ query, onChange, current }: StatusFilterProps) {
     <fieldset className="flex max-w-full min-w-0 flex-col gap-1">
       <legend className="sr-only">Status</legend>
       <div
+        ref={group}
         role="radiogroup"
         aria-label="Status"
         className="inline-flex h-9 max-w-full overflow-x-auto rounded-md border border-zinc-300 bg-zinc-100 p-0.5 dark:border-zinc-700 dark:bg-zinc-800"
@@ -64,6 +69,7 @@ export function StatusFilter({ query, onChange, current }: StatusFilterProps) {
           return (
             <label
               key={tab.label}
+              data-status-tab={tabKey(tab.status)}
               className={`relative flex shrink-0 items-center gap-1.5 rounded px-3 text-sm font-medium whitespace-nowrap has-focus-visible:outline-2 has-focus-visible:outline-blue-600 ${
                 checked
                   ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-950 dark:text-zinc-50"
@@ -93,4 +99,38 @@ export function StatusFilter({ query, onChange, current }: StatusFilterProps) {
       </div>
     </fieldset>
   );
+}
+
+const tabKey = (status: UserStatus | null) => status ?? "ALL";
+
+/**
+ * Which tabs are in view inside the scrolling tab strip (all of them on a wide screen). Until the
+ * browser has said, none: the counts wait the one frame that takes rather than fetch blind.
+ */
+function useTabsOnScreen(group: RefObject<HTMLDivElement | null>): ReadonlySet<string> {
+  const [visible, setVisible] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => {
+    const root = group.current;
+    if (!root) return;
+    const labels = [...root.querySelectorAll<HTMLElement>("[data-status-tab]")];
+    if (typeof IntersectionObserver === "undefined") {
+      setVisible(new Set(labels.map((label) => label.dataset.statusTab ?? "")));
+      return;
+    }
+    const shown = new Set<string>();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const key = (entry.target as HTMLElement).dataset.statusTab ?? "";
+          if (entry.isIntersecting) shown.add(key);
+          else shown.delete(key);
+        }
+        setVisible(new Set(shown));
+      },
+      { root, threshold: 0.5 },
+    );
+    for (const label of labels) observer.observe(label);
+    return () => observer.disconnect();
+  }, [group]);
+  return visible;
 }
