@@ -31,8 +31,12 @@ export function StatusFilter({ query, onChange, current }: StatusFilterProps) {
   const fetched = useQueries({
     queries: STATUS_TABS.map(({ status }) => ({
       ...statusCountQueryOptions(query, status),
-      // Each count is a Didit call: only for the tabs the analyst can see (a phone scrolls them).
-      enabled: status !== query.status && status !== derived && onScreen.has(tabKey(status)),
+      // Each count is a Didit call: only for the tabs the analyst can see (a phone scrolls them),
+      // and for what a tab in view is derived from.
+      enabled:
+        status !== query.status &&
+        status !== derived &&
+        (onScreen.has(tabKey(status)) || onScreen.has(tabKey(derived))),
     })),
   });
   const known = new Map<UserStatus | null, StatusCount | undefined>(
